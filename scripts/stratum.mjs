@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The two commands of the README. Each is complete on its own on a machine that has only Node and
+// npm: it installs the workspace, finds or starts PostgreSQL, and then
+//   start: applies the migrations, seeds, and runs the API;
+//   test:  runs typecheck, lint and the whole test suite.
+// With DATABASE_URL (and REDIS_URL) set it uses those servers and starts nothing.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ChildFailed } from './lib/child-process.mjs';
+import { DEFAULT_PORT, ensureDatabase, startLocalPostgres } from './lib/local-postgres.mjs';
+import { install, pnpm } from './lib/pnpm.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (message) => console.log(message);
+
+async function withDatabase(databaseName, forTests, work) {
+  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
+  const port = Number(process.env.STRATUM_PG_PORT || DEFAULT_PORT);
+  const server = await startLocalPostgres(root, { port, forTests, log });
+  try {
+    await ensureDatabase(server.url('postgres'), databaseName);
+    return await work(server.url(databaseName));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function start() {
+  await install(root);
+  await withDatabase('stratum', false, async (databaseUrl) => {
+    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    await pnpm(root, ['--filter', '@stratum/prisma', 'migrate:deploy'], { env });
+    await pnpm(root, ['--filter', '@stratum/prisma', 'db:seed'], { env });
+    await pnpm(root, ['--filter', '@stratum/api', 'start'], { env });
+  });
+}
+
+async function test() {
+  await install(root);
+  await pnpm(root, ['exec', 'turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only'], {
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  // Test files make their own databases on this server; its name must say "test" (a guard in the
+  // test helpers refuses anything else).
+  await withDatabase('stratum_test', true, async (databaseUrl) => {
+    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    await pnpm(root, ['exec', 'vitest', 'run', ...process.argv.slice(3)], { env });
+  });
+}
+
+const commands = { start, test };
+const command = commands[process.argv[2]];
+if (!command) {
+  console.error(`usage: node scripts/stratum.mjs <${Object.keys(commands).join('|')}>`);
+  process.exit(2);
+}
+command().catch((error) => {
+  console.error(`[stratum] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof ChildFailed ? error.exitCode : 1);
+});
