@@ -1,0 +1,17 @@
+import { defineConfig } from 'prisma/config';
+import { resolveSchemaEngine } from './schema-engine/resolve-engine.mjs';
+
+// Without a native schema engine (it is downloaded at install time, which air-gapped machines
+// cannot do) the CLI runs our wasm-based stand-in. Set here, the CLI sees it before it would try
+// the download.
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= resolveSchemaEngine();
+
+export default defineConfig({
+  schema: 'schema.prisma',
+  migrations: { path: 'migrations', seed: 'tsx src/seed/main.ts' },
+  datasource: {
+    url: process.env.DATABASE_URL ?? '',
+    // Optional: without it, `migrate dev` and the drift check create a throwaway shadow database.
+    shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL,
+  },
+});

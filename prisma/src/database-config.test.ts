@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readDatabaseConfig } from './database-config';
+
+describe('readDatabaseConfig', () => {
+  const url = 'postgresql://app@db.internal:5432/app';
+
+  it('sets every pool bound explicitly when only the URL is given', () => {
+    expect(readDatabaseConfig({ DATABASE_URL: url })).toEqual({
+      url,
+      poolMax: 10,
+      connectionTimeoutMs: 5_000,
+      idleTimeoutMs: 30_000,
+      maxLifetimeSeconds: 1_800,
+      statementTimeoutMs: 15_000,
+      idleInTransactionTimeoutMs: 30_000,
+      applicationName: 'stratum',
+    });
+  });
+
+  it('reads overrides from the environment', () => {
+    const config = readDatabaseConfig({
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: '32',
+      DATABASE_POOL_TIMEOUT_MS: '250',
+    });
+    expect(config.poolMax).toBe(32);
+    expect(config.connectionTimeoutMs).toBe(250);
+  });
+
+  it.each([
+    [{}, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: url, DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
+    [{ DATABASE_URL: url, DATABASE_POOL_TIMEOUT_MS: 'soon' }, 'DATABASE_POOL_TIMEOUT_MS'],
+  ])('rejects %j naming %s', (env, variable) => {
+    expect(() => readDatabaseConfig(env)).toThrow(ConfigError);
+    expect(() => readDatabaseConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+});

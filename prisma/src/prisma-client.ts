@@ -1,0 +1,39 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/client/client';
+import { readDatabaseConfig, type DatabaseConfig } from './database-config';
+import { createPgPool, type StratumPool } from './pg-pool';
+
+export interface Database {
+  prisma: PrismaClient;
+  pool: StratumPool;
+  config: DatabaseConfig;
+  /** Closes the client and then the pool; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface CreateDatabaseOptions {
+  config?: DatabaseConfig;
+  /** Where idle-connection errors go; by default they are written to stderr. */
+  onPoolError?: (error: Error) => void;
+}
+
+/** Builds a Prisma client on a pg pool whose every bound is set explicitly (see DatabaseConfig). */
+export function createDatabase(options: CreateDatabaseOptions = {}): Database {
+  const config = options.config ?? readDatabaseConfig();
+  const onPoolError =
+    options.onPoolError ??
+    ((error: Error) => console.error(`[stratum] idle database connection failed: ${error.message}`));
+  const pool = createPgPool(config, onPoolError);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    pool,
+    config,
+    close: () =>
+      (closing ??= (async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      })()),
+  };
+}

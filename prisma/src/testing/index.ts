@@ -1,0 +1,7 @@
+export {
+  createEmptyTestDatabase,
+  createTestDatabase,
+  testServerUrl,
+  type TestDatabase,
+} from './test-database';
+export { runPrisma, runPrismaRaw, type PrismaRun } from './run-prisma';
