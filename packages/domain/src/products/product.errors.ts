@@ -1,0 +1,17 @@
+import { DomainError } from '../shared/domain-error';
+
+export class InsufficientStockError extends DomainError {
+  readonly code = 'INSUFFICIENT_STOCK' as const;
+
+  constructor(
+    readonly productId: string,
+    /** Units that were asked for. */
+    readonly requested: number,
+    /** Units on hand when the request failed, when the adapter knows it cheaply. */
+    readonly available?: number,
+  ) {
+    super(
+      `product ${productId} has ${available === undefined ? 'too few' : available} units in stock, ${requested} requested`,
+    );
+  }
+}

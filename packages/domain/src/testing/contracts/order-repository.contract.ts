@@ -1,0 +1,406 @@
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../orders/order';
+import { OrderId } from '../../orders/order-id';
+import type { OrderLine } from '../../orders/order-line';
+import type { OrderStatus } from '../../orders/order-status';
+import type { OrderRepository } from '../../orders/order.repository.port';
+import type { Product } from '../../products/product';
+import { InsufficientStockError } from '../../products/product.errors';
+import { ProductId } from '../../products/product-id';
+import type { ProductRepository } from '../../products/product.repository.port';
+import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../../shared/common.errors';
+import { Money } from '../../shared/money';
+import { CurrencyMismatchError } from '../../shared/money.errors';
+import { CursorPageRequest } from '../../shared/pagination';
+import type { User } from '../../users/user';
+import { UserId } from '../../users/user-id';
+import type { UserRepository } from '../../users/user.repository.port';
+import { ProductMother, type ProductOverrides } from '../mothers/product.mother';
+import { UserMother } from '../mothers/user.mother';
+import {
+  expectDomainError,
+  expectNewestFirst,
+  expectNoDuplicates,
+  idsOf,
+  useSubject,
+  walkCursorPages,
+  type ContractSubject,
+} from './contract-helpers';
+
+export interface OrderRepositoryContractSubject extends ContractSubject {
+  readonly orders: OrderRepository;
+  /** Used to create the products ordered and to read their stock. */
+  readonly products: ProductRepository;
+  /** Used to create customers. */
+  readonly users: UserRepository;
+}
+
+export function orderRepositoryContract(
+  name: string,
+  makeSubject: () => Promise<OrderRepositoryContractSubject>,
+): void {
+  describe(`OrderRepository contract (${name})`, () => {
+    const subject = useSubject(makeSubject);
+    const firstPage = CursorPageRequest.of({ limit: 100 });
+
+    async function customer(): Promise<User> {
+      const user = UserMother.random();
+      await subject().users.save(user);
+      return user;
+    }
+
+    async function product(overrides: ProductOverrides = {}): Promise<Product> {
+      const created = ProductMother.random(overrides);
+      await subject().products.save(created);
+      return created;
+    }
+
+    async function stockOf(item: Product): Promise<number | undefined> {
+      return (await subject().products.findById(item.id))?.stock;
+    }
+
+    async function ordersOf(user: User, status?: OrderStatus): Promise<Order[]> {
+      const page = await subject().orders.findByCustomer(user.id, {
+        page: firstPage,
+        ...(status ? { status } : {}),
+      });
+      return page.items;
+    }
+
+    async function placed(user: User, lines: OrderLine[]): Promise<Order> {
+      return subject().orders.placeOrder({ customerId: user.id, lines });
+    }
+
+    async function simpleOrder(user: User): Promise<Order> {
+      const item = await product({ stock: 10 });
+      return placed(user, [{ productId: item.id, quantity: 1 }]);
+    }
+
+    describe('placing orders', () => {
+      it('places a pending order at current prices and reserves the stock', async () => {
+        const buyer = await customer();
+        const kettle = await product({ price: Money.of('2.50', 'USD'), stock: 10 });
+        const teapot = await product({ price: Money.of('10.00', 'USD'), stock: 5 });
+
+        const order = await placed(buyer, [
+          { productId: kettle.id, quantity: 3 },
+          { productId: teapot.id, quantity: 1 },
+        ]);
+
+        expect(order.status).toBe('PENDING');
+        expect(order.customerId.equals(buyer.id)).toBe(true);
+        expect(order.total.equals(Money.of('17.50', 'USD'))).toBe(true);
+        expect(
+          order.items.map((item) => [item.productId.value, item.quantity, item.unitPrice.toDecimalString()]),
+        ).toEqual(
+          [
+            [kettle.id.value, 3, '2.50'],
+            [teapot.id.value, 1, '10.00'],
+          ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+        );
+        expect(await stockOf(kettle)).toBe(7);
+        expect(await stockOf(teapot)).toBe(4);
+        const found = await subject().orders.findById(order.id);
+        expect(found?.total.toDecimalString()).toBe('17.50');
+        expect(found?.items).toHaveLength(2);
+        expect(found?.createdAt.getTime()).toBe(order.createdAt.getTime());
+      });
+
+      it('merges repeated lines for the same product into one item', async () => {
+        const buyer = await customer();
+        const item = await product({ price: Money.of('1.00', 'USD'), stock: 10 });
+
+        const order = await placed(buyer, [
+          { productId: item.id, quantity: 2 },
+          { productId: item.id, quantity: 3 },
+        ]);
+
+        expect(order.items.map((line) => line.quantity)).toEqual([5]);
+        expect(order.total.toDecimalString()).toBe('5.00');
+        expect(await stockOf(item)).toBe(5);
+      });
+
+      it('keeps the price an order was placed at when the product is repriced later', async () => {
+        const buyer = await customer();
+        const item = await product({ price: Money.of('4.00', 'USD') });
+        const order = await placed(buyer, [{ productId: item.id, quantity: 2 }]);
+
+        const current = (await subject().products.findById(item.id))!;
+        await subject().products.save(current.changePrice(Money.of('9.00', 'USD')));
+
+        const found = await subject().orders.findById(order.id);
+        expect(found?.items[0]?.unitPrice.toDecimalString()).toBe('4.00');
+        expect(found?.total.toDecimalString()).toBe('8.00');
+      });
+
+      it('refuses an order for a product that does not exist, writing nothing', async () => {
+        const buyer = await customer();
+        const real = await product({ stock: 10 });
+        const missing = ProductId.random();
+
+        const error = await expectDomainError(
+          placed(buyer, [
+            { productId: real.id, quantity: 2 },
+            { productId: missing, quantity: 1 },
+          ]),
+          NotFoundError,
+          'NOT_FOUND',
+        );
+
+        expect(error).toMatchObject({ entity: 'Product', id: missing.value });
+        expect(await stockOf(real)).toBe(10);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+
+      it('refuses an order for a deleted product, writing nothing', async () => {
+        const buyer = await customer();
+        const real = await product({ stock: 10 });
+        const gone = await product();
+        await subject().products.softDelete(gone.id);
+
+        const error = await expectDomainError(
+          placed(buyer, [
+            { productId: real.id, quantity: 1 },
+            { productId: gone.id, quantity: 1 },
+          ]),
+          NotFoundError,
+          'NOT_FOUND',
+        );
+
+        expect(error).toMatchObject({ entity: 'Product', id: gone.id.value });
+        expect(await stockOf(real)).toBe(10);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+
+      it('refuses an order when a product is short of stock, naming it and writing nothing', async () => {
+        const buyer = await customer();
+        const plenty = await product({ stock: 10 });
+        const scarce = await product({ stock: 1 });
+
+        const error = await expectDomainError(
+          placed(buyer, [
+            { productId: plenty.id, quantity: 4 },
+            { productId: scarce.id, quantity: 2 },
+          ]),
+          InsufficientStockError,
+          'INSUFFICIENT_STOCK',
+        );
+
+        expect(error.productId).toBe(scarce.id.value);
+        expect(error.requested).toBe(2);
+        expect(await stockOf(plenty)).toBe(10);
+        expect(await stockOf(scarce)).toBe(1);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+
+      it('refuses an order from a customer who does not exist or was deleted', async () => {
+        const item = await product({ stock: 10 });
+        const gone = await customer();
+        await subject().users.softDelete(gone.id);
+
+        for (const customerId of [UserId.random(), gone.id]) {
+          const error = await expectDomainError(
+            subject().orders.placeOrder({ customerId, lines: [{ productId: item.id, quantity: 1 }] }),
+            NotFoundError,
+            'NOT_FOUND',
+          );
+          expect(error).toMatchObject({ entity: 'User', id: customerId.value });
+        }
+        expect(await stockOf(item)).toBe(10);
+      });
+
+      it('refuses an order without lines or with a quantity out of range', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+
+        await expectDomainError(placed(buyer, []), ValidationError, 'VALIDATION_FAILED');
+        for (const quantity of [0, -1, 1.5, 1_000_001]) {
+          await expectDomainError(
+            placed(buyer, [{ productId: item.id, quantity }]),
+            ValidationError,
+            'VALIDATION_FAILED',
+          );
+        }
+        expect(await stockOf(item)).toBe(10);
+      });
+
+      it('refuses to mix products priced in different currencies, writing nothing', async () => {
+        const buyer = await customer();
+        const dollars = await product({ price: Money.of('1.00', 'USD'), stock: 5 });
+        const euros = await product({ price: Money.of('1.00', 'EUR'), stock: 5 });
+
+        await expectDomainError(
+          placed(buyer, [
+            { productId: dollars.id, quantity: 1 },
+            { productId: euros.id, quantity: 1 },
+          ]),
+          CurrencyMismatchError,
+          'CURRENCY_MISMATCH',
+        );
+
+        expect(await stockOf(dollars)).toBe(5);
+        expect(await stockOf(euros)).toBe(5);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+
+      it('never oversells when orders for the last units race each other', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 3 });
+
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, () => placed(buyer, [{ productId: item.id, quantity: 1 }])),
+        );
+
+        const rejected = results.filter((result) => result.status === 'rejected');
+        expect(results.length - rejected.length).toBe(3);
+        for (const result of rejected) expect(result.reason).toBeInstanceOf(InsufficientStockError);
+        expect(await stockOf(item)).toBe(0);
+        expect(await ordersOf(buyer)).toHaveLength(3);
+      });
+    });
+
+    describe('finding orders', () => {
+      it('returns null for an order that does not exist', async () => {
+        expect(await subject().orders.findById(OrderId.random())).toBeNull();
+      });
+
+      it("lists only the customer's own orders, newest first, with their items", async () => {
+        const buyer = await customer();
+        const other = await customer();
+        const mine = [await simpleOrder(buyer), await simpleOrder(buyer), await simpleOrder(buyer)];
+        await simpleOrder(other);
+
+        const listed = await ordersOf(buyer);
+
+        expect(idsOf(listed).sort()).toEqual(idsOf(mine).sort());
+        expectNewestFirst(listed);
+        expect(listed.every((order) => order.items.length === 1)).toBe(true);
+      });
+
+      it("filters a customer's orders by status", async () => {
+        const buyer = await customer();
+        const pending = await simpleOrder(buyer);
+        const confirmed = await simpleOrder(buyer);
+        await subject().orders.changeStatus(confirmed.id, 'CONFIRMED');
+
+        expect(idsOf(await ordersOf(buyer, 'CONFIRMED'))).toEqual([confirmed.id.value]);
+        expect(idsOf(await ordersOf(buyer, 'PENDING'))).toEqual([pending.id.value]);
+        expect(await ordersOf(buyer, 'SHIPPED')).toEqual([]);
+      });
+
+      it("walks a customer's orders with cursor pages, each exactly once", async () => {
+        const buyer = await customer();
+        const mine: Order[] = [];
+        for (let i = 0; i < 5; i++) mine.push(await simpleOrder(buyer));
+
+        const { items, pages } = await walkCursorPages(
+          (page) => subject().orders.findByCustomer(buyer.id, { page }),
+          2,
+        );
+
+        expect(pages).toBe(3);
+        expectNoDuplicates(idsOf(items));
+        expect(idsOf(items).sort()).toEqual(idsOf(mine).sort());
+        expectNewestFirst(items);
+      });
+    });
+
+    describe('changing status', () => {
+      it('moves an order through its whole life cycle without touching stock', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        const order = await placed(buyer, [{ productId: item.id, quantity: 4 }]);
+
+        for (const status of ['CONFIRMED', 'SHIPPED', 'DELIVERED'] as const) {
+          expect((await subject().orders.changeStatus(order.id, status)).status).toBe(status);
+        }
+
+        expect((await subject().orders.findById(order.id))?.status).toBe('DELIVERED');
+        expect(await stockOf(item)).toBe(6);
+      });
+
+      it('refuses moves the life cycle does not allow, leaving the status as it was', async () => {
+        const buyer = await customer();
+        const order = await simpleOrder(buyer);
+
+        const error = await expectDomainError(
+          subject().orders.changeStatus(order.id, 'SHIPPED'),
+          InvalidStateTransitionError,
+          'INVALID_STATE_TRANSITION',
+        );
+        expect(error).toMatchObject({ from: 'PENDING', to: 'SHIPPED' });
+
+        await subject().orders.changeStatus(order.id, 'CONFIRMED');
+        await subject().orders.changeStatus(order.id, 'SHIPPED');
+        await expectDomainError(
+          subject().orders.changeStatus(order.id, 'CANCELLED'),
+          InvalidStateTransitionError,
+          'INVALID_STATE_TRANSITION',
+        );
+        expect((await subject().orders.findById(order.id))?.status).toBe('SHIPPED');
+      });
+
+      it('puts the stock of a cancelled pending order back', async () => {
+        const buyer = await customer();
+        const first = await product({ stock: 10 });
+        const second = await product({ stock: 4 });
+        const order = await placed(buyer, [
+          { productId: first.id, quantity: 3 },
+          { productId: second.id, quantity: 4 },
+        ]);
+
+        const cancelled = await subject().orders.changeStatus(order.id, 'CANCELLED');
+
+        expect(cancelled.status).toBe('CANCELLED');
+        expect(await stockOf(first)).toBe(10);
+        expect(await stockOf(second)).toBe(4);
+      });
+
+      it('puts the stock of a cancelled confirmed order back, only once', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        const order = await placed(buyer, [{ productId: item.id, quantity: 6 }]);
+        await subject().orders.changeStatus(order.id, 'CONFIRMED');
+
+        await subject().orders.changeStatus(order.id, 'CANCELLED');
+        await expectDomainError(
+          subject().orders.changeStatus(order.id, 'CANCELLED'),
+          InvalidStateTransitionError,
+          'INVALID_STATE_TRANSITION',
+        );
+
+        expect(await stockOf(item)).toBe(10);
+      });
+
+      it('refuses to change the status of an order that does not exist', async () => {
+        const id = OrderId.random();
+        const error = await expectDomainError(
+          subject().orders.changeStatus(id, 'CONFIRMED'),
+          NotFoundError,
+          'NOT_FOUND',
+        );
+        expect(error).toMatchObject({ entity: 'Order', id: id.value });
+      });
+    });
+
+    describe('soft deletion', () => {
+      it('hides a deleted order from every read and refuses further changes', async () => {
+        const buyer = await customer();
+        const kept = await simpleOrder(buyer);
+        const order = await simpleOrder(buyer);
+
+        await subject().orders.softDelete(order.id);
+
+        expect(await subject().orders.findById(order.id)).toBeNull();
+        expect(idsOf(await ordersOf(buyer))).toEqual([kept.id.value]);
+        await expectDomainError(
+          subject().orders.changeStatus(order.id, 'CONFIRMED'),
+          NotFoundError,
+          'NOT_FOUND',
+        );
+        await expectDomainError(subject().orders.softDelete(order.id), NotFoundError, 'NOT_FOUND');
+        await expectDomainError(subject().orders.softDelete(OrderId.random()), NotFoundError, 'NOT_FOUND');
+      });
+    });
+  });
+}

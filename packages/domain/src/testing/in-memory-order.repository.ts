@@ -1,0 +1,105 @@
+import { NotFoundError } from '../shared/common.errors';
+import type { CursorPage } from '../shared/pagination';
+import { Order } from '../orders/order';
+import type { OrderId } from '../orders/order-id';
+import type { OrderItem } from '../orders/order-item';
+import { normalizeOrderLines, type PlaceOrderInput } from '../orders/order-line';
+import type { OrderStatus } from '../orders/order-status';
+import type { OrderListOptions, OrderRepository } from '../orders/order.repository.port';
+import type { Product } from '../products/product';
+import { InsufficientStockError } from '../products/product.errors';
+import type { UserId } from '../users/user-id';
+import {
+  InMemoryRepository,
+  byCreatedAtAndId,
+  cursorPage,
+  newestFirst,
+  type InMemoryRepositoryOptions,
+} from './in-memory-repository.base';
+import type { InMemoryStore } from './in-memory-store';
+
+export class InMemoryOrderRepository extends InMemoryRepository implements OrderRepository {
+  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
+    super(store, options);
+  }
+
+  placeOrder(input: PlaceOrderInput): Promise<Order> {
+    return this.atomically(() => {
+      const lines = normalizeOrderLines(input.lines);
+      const customer = this.store.users.get(input.customerId.value);
+      if (!customer || customer.isDeleted) throw new NotFoundError('User', input.customerId.value);
+
+      // Work out every change first and write at the end, so a failure leaves the store untouched.
+      const reserved: Product[] = [];
+      const items: OrderItem[] = [];
+      const now = new Date();
+      for (const line of lines) {
+        const product = this.store.products.get(line.productId.value);
+        if (!product || product.isDeleted) throw new NotFoundError('Product', line.productId.value);
+        if (product.stock < line.quantity) {
+          throw new InsufficientStockError(product.id.value, line.quantity, product.stock);
+        }
+        reserved.push(product.adjustStock(-line.quantity, now));
+        items.push({ productId: product.id, quantity: line.quantity, unitPrice: product.price });
+      }
+      const order = Order.place({ customerId: input.customerId, items, now });
+
+      for (const product of reserved) this.store.products.set(product.id.value, product);
+      this.store.orders.set(order.id.value, order);
+      return order;
+    });
+  }
+
+  findById(id: OrderId): Promise<Order | null> {
+    return this.atomically(() => this.live(id.value));
+  }
+
+  findByCustomer(customerId: UserId, options: OrderListOptions): Promise<CursorPage<Order>> {
+    return this.atomically(() => {
+      const orders = [...this.store.orders.values()].filter(
+        (order) =>
+          order.deletedAt === null &&
+          order.customerId.equals(customerId) &&
+          (options.status === undefined || order.status === options.status),
+      );
+      return cursorPage(newestFirst(orders, byCreatedAtAndId), options.page, byCreatedAtAndId);
+    });
+  }
+
+  changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {
+    return this.atomically(() => {
+      const order = this.live(id.value);
+      if (!order) throw new NotFoundError('Order', id.value);
+      const now = new Date();
+      const changed = order.transitionTo(to, now);
+      if (to === 'CANCELLED') {
+        // Deleted products get their units back too: the rows still exist and may be restored.
+        const released = order.items.map((item) => {
+          const product = this.store.products.get(item.productId.value);
+          if (!product) throw new NotFoundError('Product', item.productId.value);
+          return product.adjustStock(item.quantity, now);
+        });
+        for (const product of released) this.store.products.set(product.id.value, product);
+      }
+      this.store.orders.set(changed.id.value, changed);
+      return changed;
+    });
+  }
+
+  softDelete(id: OrderId): Promise<void> {
+    return this.atomically(() => {
+      const order = this.live(id.value);
+      if (!order) throw new NotFoundError('Order', id.value);
+      const now = new Date();
+      this.store.orders.set(
+        id.value,
+        Order.reconstitute({ ...order.toProps(), updatedAt: now, deletedAt: now }),
+      );
+    });
+  }
+
+  private live(id: string): Order | null {
+    const order = this.store.orders.get(id);
+    return order && order.deletedAt === null ? order : null;
+  }
+}

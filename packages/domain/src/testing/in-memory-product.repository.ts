@@ -1,0 +1,83 @@
+import { compareNewestFirst } from '../shared/cursor';
+import { NotFoundError } from '../shared/common.errors';
+import type { PageRequest } from '../shared/pagination';
+import { Product } from '../products/product';
+import type { ProductId } from '../products/product-id';
+import type { ProductRepository, ProductSearchHit } from '../products/product.repository.port';
+import {
+  InMemoryRepository,
+  byCreatedAtAndId,
+  offsetPage,
+  type InMemoryRepositoryOptions,
+} from './in-memory-repository.base';
+import { rankProduct, searchWords } from './in-memory-product-search';
+import type { InMemoryStore } from './in-memory-store';
+
+export class InMemoryProductRepository extends InMemoryRepository implements ProductRepository {
+  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
+    super(store, options);
+  }
+
+  findById(id: ProductId): Promise<Product | null> {
+    return this.atomically(() => this.live(id.value));
+  }
+
+  save(product: Product): Promise<void> {
+    return this.atomically(() => {
+      const existing = this.store.products.get(product.id.value);
+      if (existing?.isDeleted) throw new NotFoundError('Product', product.id.value);
+      const stored = Product.reconstitute({
+        ...product.toProps(),
+        // Stock is the repository's to move once the product exists; see ProductRepository.save.
+        stock: existing?.stock ?? product.stock,
+        createdAt: existing?.createdAt ?? product.createdAt,
+        deletedAt: null,
+      });
+      this.store.products.set(stored.id.value, stored);
+    });
+  }
+
+  softDelete(id: ProductId): Promise<void> {
+    return this.atomically(() => {
+      const product = this.live(id.value);
+      if (!product) throw new NotFoundError('Product', id.value);
+      const now = new Date();
+      this.store.products.set(
+        id.value,
+        Product.reconstitute({ ...product.toProps(), updatedAt: now, deletedAt: now }),
+      );
+    });
+  }
+
+  adjustStock(id: ProductId, delta: number): Promise<number> {
+    return this.atomically(() => {
+      const product = this.live(id.value);
+      if (!product) throw new NotFoundError('Product', id.value);
+      const adjusted = product.adjustStock(delta);
+      this.store.products.set(id.value, adjusted);
+      return adjusted.stock;
+    });
+  }
+
+  search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
+    return this.atomically(() => {
+      const words = searchWords(query);
+      const hits: ProductSearchHit[] = [];
+      for (const product of this.store.products.values()) {
+        if (product.isDeleted || !product.inStock) continue;
+        const rank = rankProduct(product, words);
+        if (rank !== null) hits.push({ product, rank });
+      }
+      hits.sort(
+        (a, b) =>
+          b.rank - a.rank || compareNewestFirst(byCreatedAtAndId(a.product), byCreatedAtAndId(b.product)),
+      );
+      return offsetPage(hits, page);
+    });
+  }
+
+  private live(id: string): Product | null {
+    const product = this.store.products.get(id);
+    return product && !product.isDeleted ? product : null;
+  }
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
+import { UserMother } from '../testing/mothers/user.mother';
+import { Email } from './email';
+import { User } from './user';
+
+const registration = { email: Email.of('ada@example.com'), name: '  Ada Lovelace  ', passwordHash: 'hash' };
+
+describe('User', () => {
+  it('registers as an active, undeleted user with a fresh id and one timestamp', () => {
+    const now = new Date('2025-01-01T00:00:00.000Z');
+    const user = User.register({ ...registration, now });
+
+    expect(user.status).toBe('ACTIVE');
+    expect(user.name).toBe('Ada Lovelace');
+    expect(user.preferences).toEqual({});
+    expect(user.createdAt).toEqual(now);
+    expect(user.updatedAt).toEqual(now);
+    expect(user.deletedAt).toBeNull();
+    expect(User.register(registration).id.equals(user.id)).toBe(false);
+  });
+
+  it.each(['', '   ', 'x'.repeat(201)])('refuses the name %j', (name) => {
+    expect(() => User.register({ ...registration, name })).toThrow(ValidationError);
+  });
+
+  it('counts name length in characters, as the database does', () => {
+    expect(User.register({ ...registration, name: '😀'.repeat(200) }).name).toHaveLength(400);
+  });
+
+  it('refuses an empty password hash', () => {
+    expect(() => User.register({ ...registration, passwordHash: '' })).toThrow(ValidationError);
+  });
+
+  it('returns changed copies with a new updatedAt, leaving the original alone', () => {
+    const user = UserMother.random();
+    const later = new Date(user.createdAt.getTime() + 1000);
+
+    const renamed = user.rename('Grace Hopper', later);
+
+    expect(renamed.name).toBe('Grace Hopper');
+    expect(renamed.updatedAt).toEqual(later);
+    expect(renamed.createdAt).toEqual(user.createdAt);
+    expect(user.name).not.toBe('Grace Hopper');
+    expect(Object.isFrozen(user)).toBe(true);
+  });
+
+  it('changes email and status', () => {
+    const user = UserMother.random();
+    expect(user.changeEmail(Email.of('new@example.com')).email.value).toBe('new@example.com');
+    expect(user.changeStatus('SUSPENDED').status).toBe('SUSPENDED');
+    expect(() => user.changeStatus('GONE' as never)).toThrow(ValidationError);
+  });
+
+  it('merges preference updates and stores them as JSON would', () => {
+    const user = UserMother.random({ preferences: { theme: 'dark', nested: { a: 1 } } });
+
+    const updated = user.updatePreferences({
+      nested: { b: 2 },
+      when: new Date('2025-01-01T00:00:00Z'),
+      gone: undefined,
+    });
+
+    expect(updated.preferences).toEqual({
+      theme: 'dark',
+      nested: { b: 2 },
+      when: '2025-01-01T00:00:00.000Z',
+    });
+    expect(Object.isFrozen(updated.preferences)).toBe(true);
+  });
+
+  it.each([
+    ['an array', []],
+    ['null', null],
+    ['a string', 'text'],
+    ['holding a bigint', { big: 1n }],
+  ])('refuses preferences that are %s', (_, preferences) => {
+    expect(() => User.register({ ...registration, preferences: preferences as never })).toThrow(
+      ValidationError,
+    );
+  });
+
+  it('refuses preferences too large to store', () => {
+    expect(() => User.register({ ...registration, preferences: { blob: 'x'.repeat(20_000) } })).toThrow(
+      ValidationError,
+    );
+  });
+
+  it('does not let a deleted user change', () => {
+    const user = UserMother.random();
+    const deleted = User.reconstitute({ ...user.toProps(), deletedAt: new Date() });
+
+    expect(deleted.isDeleted).toBe(true);
+    expect(() => deleted.changeStatus('ACTIVE')).toThrow(InvalidStateTransitionError);
+    expect(() => deleted.rename('Zombie')).toThrow(InvalidStateTransitionError);
+  });
+
+  it('validates on reconstitution too, so a corrupt row fails loudly', () => {
+    const user = UserMother.random();
+    expect(() => User.reconstitute({ ...user.toProps(), status: 'DELETED' as never })).toThrow(
+      ValidationError,
+    );
+    expect(() => User.reconstitute({ ...user.toProps(), createdAt: new Date('nope') })).toThrow(
+      ValidationError,
+    );
+  });
+});
