@@ -6,7 +6,7 @@
 // With DATABASE_URL (and REDIS_URL) set it uses those servers and starts nothing.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ChildFailed } from './lib/child-process.mjs';
+import { ChildFailed, run } from './lib/child-process.mjs';
 import { DEFAULT_PORT, ensureDatabase, startLocalPostgres } from './lib/local-postgres.mjs';
 import { install, pnpm } from './lib/pnpm.mjs';
 
@@ -31,7 +31,9 @@ async function start() {
     const env = { ...process.env, DATABASE_URL: databaseUrl };
     await pnpm(root, ['--filter', '@stratum/prisma', 'migrate:deploy'], { env });
     await pnpm(root, ['--filter', '@stratum/prisma', 'db:seed'], { env });
-    await pnpm(root, ['--filter', '@stratum/api', 'start'], { env });
+    // Run directly, not through pnpm: a stop signal must reach the API itself, so that it drains
+    // its requests and closes the pool before the database goes down.
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: join(root, 'apps', 'api') });
   });
 }
 
