@@ -15,6 +15,8 @@ export interface CreateDatabaseOptions {
   config?: DatabaseConfig;
   /** Where idle-connection errors go; by default they are written to stderr. */
   onPoolError?: (error: Error) => void;
+  /** Emit every query as a 'query' event ($on('query')), e.g. to count round trips in tests. */
+  emitQueryEvents?: boolean;
 }
 
 /** Builds a Prisma client on a pg pool whose every bound is set explicitly (see DatabaseConfig). */
@@ -24,7 +26,10 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
     options.onPoolError ??
     ((error: Error) => console.error(`[stratum] idle database connection failed: ${error.message}`));
   const pool = createPgPool(config, onPoolError);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    ...(options.emitQueryEvents ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
+  });
   let closing: Promise<void> | undefined;
   return {
     prisma,

@@ -1,0 +1,92 @@
+import type { OrderId, OrderLine, UserId } from '@stratum/domain';
+import { Prisma } from '@stratum/prisma';
+
+/** Largest total NUMERIC(14,2) holds; a larger order is refused, not left to overflow. */
+const MAX_ORDER_TOTAL = '999999999999.99';
+
+export interface PlaceOrderParams {
+  readonly orderId: OrderId;
+  readonly customerId: UserId;
+  /** Normalized: merged, and sorted by product id. */
+  readonly lines: readonly OrderLine[];
+  readonly now: Date;
+}
+
+/**
+ * Places an order in one statement, hence one round trip and one atomic step, inside a unit of
+ * work or not. It locks the live products of the order in id order (so two orders never wait
+ * on each other in a cycle), judges every line against the locked rows (whose stock and price
+ * are the latest committed, not the statement's snapshot), and only if all is well takes the
+ * stock and writes the order and its items. Either way it returns what it found, line by line,
+ * from which the caller names the first problem. Nothing is checked before it is locked.
+ */
+export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderParams): Prisma.Sql {
+  const productIds = lines.map((line) => line.productId.value);
+  const quantities = lines.map((line) => line.quantity);
+  return Prisma.sql`
+    WITH line AS (
+      SELECT l.product_id, l.quantity
+      FROM unnest(${productIds}::uuid[], ${quantities}::int[]) AS l(product_id, quantity)
+    ),
+    locked AS (
+      SELECT p.id, p.price, p.currency, p.stock
+      FROM products p
+      WHERE p.id = ANY (${productIds}::uuid[]) AND p.deleted_at IS NULL
+      ORDER BY p.id
+      FOR UPDATE
+    ),
+    checked AS (
+      SELECT line.product_id, line.quantity, locked.id IS NOT NULL AS found,
+             locked.stock, locked.price, locked.currency
+      FROM line LEFT JOIN locked ON locked.id = line.product_id
+    ),
+    verdict AS (
+      SELECT
+        EXISTS (SELECT 1 FROM users u WHERE u.id = ${customerId.value}::uuid AND u.deleted_at IS NULL)
+          AS customer_found,
+        coalesce(bool_and(found AND stock >= quantity), false) AS available,
+        count(DISTINCT currency) = 1 AS one_currency,
+        min(currency) AS currency,
+        sum(price * quantity) AS total
+      FROM checked
+    ),
+    decision AS (
+      SELECT *, customer_found AND available AND one_currency AND total <= ${MAX_ORDER_TOTAL}::numeric AS ok
+      FROM verdict
+    ),
+    reserved AS (
+      -- From the locked stock, not p.stock: this UPDATE's own scan reads the statement's snapshot,
+      -- and PostgreSQL checks the stock CHECK on the row computed from it before it re-reads the
+      -- latest version; after a concurrent restock "p.stock - quantity" would fail that CHECK.
+      UPDATE products p
+      SET stock = c.stock - c.quantity, updated_at = ${now}::timestamptz
+      FROM checked c
+      WHERE p.id = c.product_id AND (SELECT ok FROM decision)
+      RETURNING p.id
+    ),
+    placed AS (
+      INSERT INTO orders (id, customer_id, status, total, currency, created_at, updated_at)
+      SELECT ${orderId.value}::uuid, ${customerId.value}::uuid, 'PENDING', d.total, d.currency,
+             ${now}::timestamptz, ${now}::timestamptz
+      FROM decision d
+      WHERE d.ok
+      RETURNING id
+    ),
+    placed_items AS (
+      INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+      SELECT placed.id, c.product_id, c.quantity, c.price
+      FROM placed CROSS JOIN checked c
+      RETURNING order_id
+    )
+    SELECT
+      d.ok,
+      d.customer_found AS "customerFound",
+      (SELECT count(*) FROM reserved)::int AS reserved,
+      (SELECT count(*) FROM placed_items)::int AS "itemsWritten",
+      (SELECT json_agg(json_build_object(
+                'productId', c.product_id, 'quantity', c.quantity, 'found', c.found,
+                'stock', c.stock, 'unitPrice', c.price::text, 'currency', c.currency
+              ) ORDER BY c.product_id)
+       FROM checked c) AS lines
+    FROM decision d`;
+}

@@ -1,0 +1,93 @@
+import {
+  ConflictError,
+  NotFoundError,
+  OrderId,
+  normalizeOrderLines,
+  toCursorPage,
+  type CursorPage,
+  type Order,
+  type OrderListOptions,
+  type OrderRepository,
+  type OrderStatus,
+  type PlaceOrderInput,
+  type UserId,
+} from '@stratum/domain';
+import { isInsideTransaction, type PrismaDb } from '../shared/prisma-db';
+import { withTransientRetry } from '../shared/retry';
+import { changeStatusSql } from './change-status.sql';
+import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
+import { toDomainOrder, type OrderRow } from './order.mapper';
+import { placeOrderSql, type PlaceOrderParams } from './place-order.sql';
+import { placedOrderFrom, type PlaceOrderRow } from './place-order.outcome';
+
+/** A status that keeps moving under us this often is contended beyond reason. */
+const MAX_STATUS_ATTEMPTS = 5;
+
+export class PrismaOrderRepository implements OrderRepository {
+  constructor(private readonly db: PrismaDb) {}
+
+  async placeOrder(input: PlaceOrderInput): Promise<Order> {
+    const params: PlaceOrderParams = {
+      orderId: OrderId.random(),
+      customerId: input.customerId,
+      lines: normalizeOrderLines(input.lines),
+      now: new Date(),
+    };
+    return this.retryingOutsideUnitOfWork('placeOrder', async () => {
+      const [row] = await this.db.$queryRaw<PlaceOrderRow[]>(placeOrderSql(params));
+      if (!row) throw new Error('placeOrder: the statement returned no row');
+      return placedOrderFrom(row, params);
+    });
+  }
+
+  async findById(id: OrderId): Promise<Order | null> {
+    const [row] = await this.db.$queryRaw<OrderRow[]>(findOrderByIdSql(id));
+    return row ? toDomainOrder(row) : null;
+  }
+
+  async findByCustomer(customerId: UserId, options: OrderListOptions): Promise<CursorPage<Order>> {
+    const { page, status } = options;
+    const rows = await this.db.$queryRaw<OrderRow[]>(
+      findOrdersByCustomerSql({ customerId, status, after: page.position, take: page.limit + 1 }),
+    );
+    return toCursorPage(rows.map(toDomainOrder), page.limit, (order) => ({
+      createdAt: order.createdAt,
+      id: order.id.value,
+    }));
+  }
+
+  /**
+   * Optimistic: validate the move on the order as read, then apply it only if the status is
+   * still the one validated (see changeStatusSql). If it moved meanwhile, judge again on the
+   * new status, which may now refuse the move.
+   */
+  changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {
+    return this.retryingOutsideUnitOfWork('changeStatus', async () => {
+      for (let attempt = 1; attempt <= MAX_STATUS_ATTEMPTS; attempt++) {
+        const current = await this.findById(id);
+        if (!current) throw new NotFoundError('Order', id.value);
+        const now = new Date();
+        const changed = current.transitionTo(to, now);
+        const [row] = await this.db.$queryRaw<Array<{ moved: number }>>(
+          changeStatusSql({ id, from: current.status, to, now }),
+        );
+        if (row?.moved === 1) return changed;
+      }
+      throw new ConflictError(MAX_STATUS_ATTEMPTS, 'changeStatus');
+    });
+  }
+
+  async softDelete(id: OrderId): Promise<void> {
+    const now = new Date();
+    const { count } = await this.db.order.updateMany({
+      where: { id: id.value, deletedAt: null },
+      data: { deletedAt: now, updatedAt: now },
+    });
+    if (count === 0) throw new NotFoundError('Order', id.value);
+  }
+
+  /** Inside a unit of work a deadlock aborts the whole transaction, and the unit of work retries it. */
+  private retryingOutsideUnitOfWork<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
+    return isInsideTransaction(this.db) ? attempt() : withTransientRetry(operation, attempt);
+  }
+}

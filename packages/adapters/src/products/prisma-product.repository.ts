@@ -1,0 +1,77 @@
+import {
+  InsufficientStockError,
+  MAX_STOCK,
+  NotFoundError,
+  ValidationError,
+  type PageRequest,
+  type Product,
+  type ProductId,
+  type ProductRepository,
+  type ProductSearchHit,
+} from '@stratum/domain';
+import { isUniqueViolation } from '../shared/database-error';
+import type { PrismaDb } from '../shared/prisma-db';
+import { toDomainProduct, type ProductRecord } from './product.mapper';
+import { toSearchText } from './product-search-text';
+import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.sql';
+
+const SKU_INDEX = 'products_sku_active_key';
+
+export class PrismaProductRepository implements ProductRepository {
+  constructor(private readonly db: PrismaDb) {}
+
+  async findById(id: ProductId): Promise<Product | null> {
+    const record = await this.db.product.findFirst({ where: { id: id.value, deletedAt: null } });
+    return record ? toDomainProduct(record) : null;
+  }
+
+  async save(product: Product): Promise<void> {
+    let affected: number;
+    try {
+      affected = await this.db.$executeRaw(upsertProductSql(product));
+    } catch (error) {
+      // No SkuTakenError exists in the domain yet; ValidationError names the field at fault.
+      if (isUniqueViolation(error, SKU_INDEX)) {
+        throw new ValidationError('sku', `${product.sku} is already used by another product`);
+      }
+      throw error;
+    }
+    if (affected === 0) throw new NotFoundError('Product', product.id.value);
+  }
+
+  async softDelete(id: ProductId): Promise<void> {
+    const now = new Date();
+    const { count } = await this.db.product.updateMany({
+      where: { id: id.value, deletedAt: null },
+      data: { deletedAt: now, updatedAt: now },
+    });
+    if (count === 0) throw new NotFoundError('Product', id.value);
+  }
+
+  async adjustStock(id: ProductId, delta: number): Promise<number> {
+    if (!Number.isSafeInteger(delta)) throw new ValidationError('delta', 'must be a whole number');
+    const [row] = await this.db.$queryRaw<Array<{ stock: number }>>(
+      adjustStockSql(id.value, delta, new Date()),
+    );
+    if (row) return row.stock;
+    // The guarded UPDATE has already decided; this read only tells the caller why it refused.
+    const current = await this.db.product.findFirst({
+      where: { id: id.value, deletedAt: null },
+      select: { stock: true },
+    });
+    if (!current) throw new NotFoundError('Product', id.value);
+    if (delta >= 0) throw new ValidationError('delta', `would take the stock above ${MAX_STOCK}`);
+    // The stock may have moved since the refusal: report it only when it still explains it.
+    const available = current.stock + delta < 0 ? current.stock : undefined;
+    throw new InsufficientStockError(id.value, -delta, available);
+  }
+
+  async search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
+    const text = toSearchText(query);
+    if (text === null) return [];
+    const rows = await this.db.$queryRaw<Array<ProductRecord & { rank: number }>>(
+      searchProductsSql(text, page),
+    );
+    return rows.map(({ rank, ...record }) => ({ product: toDomainProduct(record), rank }));
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading Prisma 7's errors. A query error carries PostgreSQL's SQLSTATE in
+ * `meta.driverAdapterError.cause.originalCode` (model queries, raw queries and transactions
+ * alike); P2034 is Prisma's own name for a write conflict. Our pool's exhaustion arrives with
+ * code POOL_TIMEOUT.
+ */
+import { POOL_TIMEOUT } from '@stratum/prisma';
+
+interface DriverCause {
+  originalCode?: string;
+  code?: string;
+  kind?: string;
+  constraint?: { index?: string; fields?: string[] };
+  originalMessage?: string;
+}
+
+function driverCause(error: unknown): DriverCause | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
+  return meta?.driverAdapterError?.cause;
+}
+
+export function prismaCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** PostgreSQL's SQLSTATE behind a failed query, if there was one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const cause = driverCause(error);
+  return cause?.originalCode ?? cause?.code;
+}
+
+/** The constraint or unique index a violation names. */
+export function constraintOf(error: unknown): string | undefined {
+  const cause = driverCause(error);
+  if (cause?.constraint?.index) return cause.constraint.index;
+  return /constraint "([^"]+)"/.exec(cause?.originalMessage ?? '')?.[1];
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const unique = prismaCodeOf(error) === 'P2002' || sqlStateOf(error) === '23505';
+  return unique && (constraint === undefined || constraintOf(error) === constraint);
+}
+
+/** Serialization failures and deadlocks: the transaction did nothing and may simply be run again. */
+export function isTransientFailure(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return prismaCodeOf(error) === 'P2034' || state === '40001' || state === '40P01';
+}
+
+/**
+ * The database cannot be reached or is overloaded: not the request's fault, and not a domain
+ * rule. The API answers 503 with Retry-After.
+ */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+  readonly code = 'DATABASE_UNAVAILABLE';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', POOL_TIMEOUT]);
+
+export function isUnavailable(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return (
+    UNAVAILABLE_PRISMA_CODES.has(prismaCodeOf(error) ?? '') ||
+    // 08: connection exceptions; 57P01-03: the server is shutting down or cannot take connections;
+    // 53300: too many connections.
+    (state !== undefined && (state.startsWith('08') || /^57P0[1-3]$/.test(state) || state === '53300'))
+  );
+}
+
+/** Wraps unavailability in DatabaseUnavailableError; anything else passes through unchanged. */
+export function asInfrastructureError(error: unknown): unknown {
+  if (error instanceof DatabaseUnavailableError || !isUnavailable(error)) return error;
+  return new DatabaseUnavailableError('The database is unavailable', { cause: error });
+}

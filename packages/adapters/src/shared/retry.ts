@@ -1,0 +1,39 @@
+import { ConflictError } from '@stratum/domain';
+import { isTransientFailure } from './database-error';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 250 };
+
+/**
+ * Runs a whole transaction again when PostgreSQL aborted it as a serialization failure or a
+ * deadlock victim, with exponential backoff and full jitter so that the colliding transactions
+ * do not collide again in lockstep. Any other error passes through at once.
+ */
+export async function withTransientRetry<T>(
+  operation: string,
+  attempt: () => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTransientFailure(error)) throw error;
+      if (tries >= policy.maxAttempts) {
+        throw Object.assign(new ConflictError(tries, operation), { cause: error });
+      }
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
+      await sleep(Math.random() * ceiling);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,78 @@
+import {
+  EmailTakenError,
+  NotFoundError,
+  toCursorPage,
+  type CursorPage,
+  type CursorPageRequest,
+  type Email,
+  type PageRequest,
+  type User,
+  type UserId,
+  type UserRepository,
+  type UserSearchCriteria,
+} from '@stratum/domain';
+import { isUniqueViolation } from '../shared/database-error';
+import type { PrismaDb } from '../shared/prisma-db';
+import { toDomain, toRow, type UserRow } from './user.mapper';
+import { searchUsers } from './user-search.sql';
+import { activeUsersAfter, activeUsersPage, upsertUser } from './user.sql';
+
+export class PrismaUserRepository implements UserRepository {
+  constructor(private readonly db: PrismaDb) {}
+
+  async findById(id: UserId): Promise<User | null> {
+    const row = await this.db.user.findFirst({ where: { id: id.value, deletedAt: null } });
+    return row && toDomain(row);
+  }
+
+  async findByEmail(email: Email): Promise<User | null> {
+    const row = await this.db.user.findFirst({ where: { email: email.value, deletedAt: null } });
+    return row && toDomain(row);
+  }
+
+  async save(user: User): Promise<void> {
+    let saved: unknown[];
+    try {
+      saved = await this.db.$queryRaw<unknown[]>(upsertUser(toRow(user)));
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_active_key')) throw new EmailTakenError(user.email.value);
+      throw error;
+    }
+    // The id exists but the upsert's WHERE skipped it: it belongs to a soft-deleted user.
+    if (saved.length === 0) throw new NotFoundError('User', user.id.value);
+  }
+
+  async softDelete(id: UserId): Promise<void> {
+    const now = new Date();
+    const { count } = await this.db.user.updateMany({
+      where: { id: id.value, deletedAt: null },
+      data: { deletedAt: now, updatedAt: now },
+    });
+    if (count === 0) throw new NotFoundError('User', id.value);
+  }
+
+  async findActivePage(page: PageRequest): Promise<User[]> {
+    const rows = await this.db.$queryRaw<UserRow[]>(activeUsersPage(page));
+    return rows.map(toDomain);
+  }
+
+  async findActiveAfter(page: CursorPageRequest): Promise<CursorPage<User>> {
+    // One row beyond the page tells whether another page follows, without a COUNT.
+    const rows = await this.db.$queryRaw<UserRow[]>(activeUsersAfter(page.position, page.limit + 1));
+    return toCursorPage(rows.map(toDomain), page.limit, (user) => ({
+      createdAt: user.createdAt,
+      id: user.id.value,
+    }));
+  }
+
+  async search(criteria: UserSearchCriteria, page: PageRequest): Promise<User[]> {
+    const query = searchUsers(criteria, page);
+    if (query === null) return [];
+    const rows = await this.db.$queryRaw<UserRow[]>(query);
+    return rows.map(toDomain);
+  }
+
+  findByRole(roleName: string, page: PageRequest): Promise<User[]> {
+    return this.search({ role: roleName }, page);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Records the SQL that Prisma sends, so tests can count round trips and EXPLAIN the very query a
+ * repository ran. The client must come from `useTestDatabase({ emitQueryEvents: true })`.
+ */
+import type { Prisma, PrismaClient, StratumPool } from '@stratum/prisma';
+
+export interface CapturedQuery {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+type QueryEvents = { $on(event: 'query', listener: (event: Prisma.QueryEvent) => void): void };
+
+export interface QueryCapture {
+  /** The statements sent since the last call (transaction control included), oldest first. */
+  take(): CapturedQuery[];
+}
+
+export function captureQueries(prisma: PrismaClient): QueryCapture {
+  let captured: CapturedQuery[] = [];
+  // The client's type does not know it was built with query events, hence the cast.
+  (prisma as unknown as QueryEvents).$on('query', (event) => {
+    captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
+  });
+  return {
+    take() {
+      const taken = captured;
+      captured = [];
+      return taken;
+    },
+  };
+}
+
+/** The statement `run` sent; fails when it sent none or several. */
+export async function onlyQueryOf(
+  capture: QueryCapture,
+  run: () => Promise<unknown>,
+): Promise<CapturedQuery> {
+  capture.take();
+  await run();
+  const sent = capture.take();
+  if (sent.length !== 1) {
+    throw new Error(`expected one statement, got ${sent.length}:\n${sent.map((q) => q.sql).join('\n')}`);
+  }
+  return sent[0]!;
+}
+
+export interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Index Name'?: string;
+  readonly 'Index Cond'?: string;
+  readonly 'Relation Name'?: string;
+  readonly Plans?: PlanNode[];
+}
+
+/** PostgreSQL's plan for a captured statement, with the same parameters. */
+export async function explain(pool: StratumPool, query: CapturedQuery): Promise<PlanNode> {
+  const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    `EXPLAIN (FORMAT JSON) ${query.sql}`,
+    query.params,
+  );
+  return rows[0]!['QUERY PLAN'][0].Plan;
+}
+
+/** Every node of the plan, depth first. */
+export function nodesOf(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
+}

@@ -1,0 +1,41 @@
+import { ProductId } from '@stratum/domain';
+import { describe, expect, it } from 'vitest';
+import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
+import { useTestDatabase } from '../support/test-database';
+
+describe('a unit of work that PostgreSQL aborts as a deadlock victim', () => {
+  const handle = useTestDatabase();
+
+  it('is run again from the start, and both crossing units of work commit exactly once', async () => {
+    const { prisma } = handle.database;
+    const [a, b] = [ProductId.random(), ProductId.random()];
+    await prisma.$executeRaw`
+      INSERT INTO products (id, sku, name, price, stock)
+      VALUES (${a.value}::uuid, ${`SKU-${a.value}`}, 'A', 1, 10), (${b.value}::uuid, ${`SKU-${b.value}`}, 'B', 1, 10)`;
+    const unitOfWork = new PrismaUnitOfWork(prisma);
+    let attempts = 0;
+    let holding = 0;
+    let release!: () => void;
+    const bothHoldTheirFirstLock = new Promise<void>((resolve) => (release = resolve));
+
+    // Each unit takes one product's row lock, waits until the other holds its own, then reaches
+    // for the other's: a lock cycle PostgreSQL breaks (after deadlock_timeout, 1 s by default) by
+    // aborting one of them with 40P01. The retry finds the barrier already open.
+    const crossing = (first: ProductId, second: ProductId) =>
+      unitOfWork.run(async ({ products }) => {
+        attempts++;
+        await products.adjustStock(first, -1);
+        if (++holding === 2) release();
+        await bothHoldTheirFirstLock;
+        await products.adjustStock(second, -1);
+      });
+
+    await Promise.all([crossing(a, b), crossing(b, a)]);
+
+    expect(attempts).toBe(3);
+    const stock = await prisma.$queryRaw<Array<{ stock: number }>>`
+      SELECT stock FROM products WHERE id IN (${a.value}::uuid, ${b.value}::uuid)`;
+    // Two units took one unit each from each product; the aborted attempt left nothing behind.
+    expect(stock.map((row) => row.stock)).toEqual([8, 8]);
+  });
+});
