@@ -1,33 +1,17 @@
 import { CursorPageRequest, UserId, type OrderListOptions } from '@stratum/domain';
-import type { Prisma } from '@stratum/prisma';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { captureQueries, explain, nodesOf, type PlanNode, type QueryCapture } from '../support/query-capture';
 import { prismaSubject, useTestDatabase } from '../support/test-database';
 
 const handle = useTestDatabase({ emitQueryEvents: true });
-const queries: Prisma.QueryEvent[] = [];
 let customerId: UserId;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Index Cond'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodesOf(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
-}
+let capture: QueryCapture;
 
 /** The plan PostgreSQL picks for the exact statement (and parameters) the repository just ran. */
 async function planOfLastQuery(): Promise<PlanNode[]> {
-  const last = queries.at(-1);
+  const last = capture.take().at(-1);
   if (!last) throw new Error('no query was captured');
-  const { rows } = await handle.database.pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-    `EXPLAIN (FORMAT JSON) ${last.query}`,
-    JSON.parse(last.params) as unknown[],
-  );
-  return nodesOf(rows[0]!['QUERY PLAN'][0]!.Plan);
+  return nodesOf(await explain(handle.database.pool, last));
 }
 
 async function planOfListing(options: OrderListOptions): Promise<PlanNode[]> {
@@ -63,11 +47,7 @@ beforeAll(async () => {
   `);
   const { rows } = await handle.database.pool.query<{ id: string }>('SELECT id FROM users LIMIT 1');
   customerId = UserId.of(rows[0]!.id);
-  // The client's type only offers 'query' events when built with a literal log option; ours is built at run time.
-  const client = handle.database.prisma as unknown as {
-    $on(event: 'query', listener: (event: Prisma.QueryEvent) => void): void;
-  };
-  client.$on('query', (event) => queries.push(event));
+  capture = captureQueries(handle.database.prisma);
 });
 
 describe("the plan of a customer's order listing, among 20,000 orders", () => {

@@ -1,26 +1,22 @@
 import { CursorPageRequest, type User } from '@stratum/domain';
 import { ProductMother, UserMother } from '@stratum/domain/testing';
-import type { Prisma } from '@stratum/prisma';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { captureQueries, type QueryCapture } from '../support/query-capture';
 import { prismaSubject, useTestDatabase } from '../support/test-database';
 
 const handle = useTestDatabase({ emitQueryEvents: true });
 const repos = () => prismaSubject(handle);
-const queries: Prisma.QueryEvent[] = [];
+let capture: QueryCapture;
 
 beforeAll(() => {
-  // The client's type only offers 'query' events when built with a literal log option; ours is built at run time.
-  const client = handle.database.prisma as unknown as {
-    $on(event: 'query', listener: (event: Prisma.QueryEvent) => void): void;
-  };
-  client.$on('query', (event) => queries.push(event));
+  capture = captureQueries(handle.database.prisma);
 });
 
 /** The statements `work` sent to PostgreSQL. */
 async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-  queries.length = 0;
+  capture.take();
   await work();
-  return queries.map((event) => event.query);
+  return capture.take().map((query) => query.sql);
 }
 
 async function customerWithOrders(count: number, linesEach: number): Promise<User> {
