@@ -13,3 +13,4 @@ export {
 } from './shared/database-error';
 export { DEFAULT_RETRY_POLICY, withTransientRetry, type RetryPolicy } from './shared/retry';
 export type { PrismaDb } from './shared/prisma-db';
+export * from './cache';

@@ -1,0 +1,63 @@
+import type { Repositories } from '@stratum/domain';
+import { createInMemoryRepositories, InMemoryStore, InMemoryUnitOfWork } from '@stratum/domain/testing';
+import { CacheKeys } from '../../../src/cache/cache-keys';
+import { CachedProductRepository } from '../../../src/cache/cached-product.repository';
+import { CachedUserRepository } from '../../../src/cache/cached-user.repository';
+import { CachingUnitOfWork } from '../../../src/cache/caching-unit-of-work';
+import { ProductInvalidatingOrderRepository } from '../../../src/cache/product-invalidating-order.repository';
+import { ReadThroughCache, type ReadThroughOptions } from '../../../src/cache/read-through.cache';
+import type { IsolatedCache } from './cache-backends';
+import { ControlledProductRepository, ControlledUserRepository } from './controlled-repositories';
+import { ReadControl } from './read-control';
+
+/** Cached repositories over in-memory fakes whose reads the test controls. */
+export interface CacheWorld {
+  readonly store: InMemoryStore;
+  /** The fakes themselves, bypassing the cache: the "database". */
+  readonly database: Repositories;
+  readonly control: ReadControl;
+  readonly cache: ReadThroughCache;
+  readonly users: CachedUserRepository;
+  readonly products: CachedProductRepository;
+  readonly orders: ProductInvalidatingOrderRepository;
+  readonly unitOfWork: CachingUnitOfWork;
+}
+
+export function cacheWorld(isolated: IsolatedCache, options: Partial<ReadThroughOptions> = {}): CacheWorld {
+  const store = new InMemoryStore();
+  const database = createInMemoryRepositories(store);
+  const control = new ReadControl();
+  const cache = new ReadThroughCache(isolated.cache, new CacheKeys(isolated.prefix), options);
+  return {
+    store,
+    database,
+    control,
+    cache,
+    users: new CachedUserRepository(new ControlledUserRepository(database.users, control), cache),
+    products: new CachedProductRepository(new ControlledProductRepository(database.products, control), cache),
+    orders: new ProductInvalidatingOrderRepository(database.orders, cache),
+    unitOfWork: new CachingUnitOfWork(new InMemoryUnitOfWork(store), cache),
+  };
+}
+
+/** Another process's view of the same database and the same shared cache. */
+export function siblingWorld(
+  of: CacheWorld,
+  isolated: IsolatedCache,
+  options: Partial<ReadThroughOptions> = {},
+): CacheWorld {
+  const control = new ReadControl();
+  const cache = new ReadThroughCache(isolated.cache, new CacheKeys(isolated.prefix), options);
+  return {
+    ...of,
+    control,
+    cache,
+    users: new CachedUserRepository(new ControlledUserRepository(of.database.users, control), cache),
+    products: new CachedProductRepository(
+      new ControlledProductRepository(of.database.products, control),
+      cache,
+    ),
+    orders: new ProductInvalidatingOrderRepository(of.database.orders, cache),
+    unitOfWork: new CachingUnitOfWork(new InMemoryUnitOfWork(of.store), cache),
+  };
+}
