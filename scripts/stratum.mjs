@@ -31,6 +31,8 @@ async function start() {
     const env = { ...process.env, DATABASE_URL: databaseUrl };
     await pnpm(root, ['--filter', '@stratum/prisma', 'migrate:deploy'], { env });
     await pnpm(root, ['--filter', '@stratum/prisma', 'db:seed'], { env });
+    // The demo admin: created once, its generated password printed once.
+    await run(process.execPath, ['--import', 'tsx', 'src/seed-admin.ts'], { env, cwd: join(root, 'apps', 'api') });
     // Run directly, not through pnpm: a stop signal must reach the API itself, so that it drains
     // its requests and closes the pool before the database goes down.
     await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: join(root, 'apps', 'api') });

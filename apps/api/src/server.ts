@@ -1,14 +1,107 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { HealthProbe } from './health/health-probe';
-import { registerHealthRoutes } from './routes/health.routes';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { ApiContext, ApiDependencies } from './app-dependencies';
+import { LoginRateLimiter } from './auth/login-rate-limiter';
+import { LoginService } from './auth/login.service';
+import { Argon2PasswordHasher } from './auth/password-hasher';
+import { enforceAccess, type RouteAccess } from './auth/require-permission';
+import { SessionService } from './auth/session.service';
+import { systemClock } from './config/clock';
+import { registerErrorHandler } from './http/error-handler';
+import { ErrorResponseSchema } from './http/error-response';
+import { loggerOptions, type LoggerSettings } from './http/logger-options';
+import { openApiRoutes, registerOpenApi } from './http/openapi';
+import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
+import { registerHttpMetrics } from './metrics/http-metrics';
+import { registerSourceMetrics } from './metrics/source-metrics';
+import { accountsRoutes } from './routes/accounts.routes';
+import { authRoutes } from './routes/auth.routes';
+import { healthRoutes } from './routes/health.routes';
+import { metricsRoutes } from './routes/metrics.routes';
+import { ordersRoutes } from './routes/orders.routes';
+import { productsRoutes } from './routes/products.routes';
+import { userRolesRoutes } from './routes/user-roles.routes';
+import { usersRoutes } from './routes/users.routes';
+import { UserService } from './services/user.service';
 
-export interface ServerDependencies {
-  health: HealthProbe;
+export interface ServerOptions {
+  /** Off unless given: tests stay quiet, main.ts passes the configured level. */
+  logger?: LoggerSettings;
 }
 
+export type StratumServer = FastifyInstance & { routeAccess: readonly RouteAccess[] };
+
 /** Builds the HTTP server without listening, so tests can drive it with inject() or a real port. */
-export function buildServer(deps: ServerDependencies, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
-  registerHealthRoutes(app, deps.health);
-  return app;
+export function buildServer(deps: ApiDependencies, options: ServerOptions = {}): StratumServer {
+  const app = Fastify({
+    logger: options.logger ? loggerOptions(options.logger) : false,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    trustProxy: deps.config.trustProxy,
+    exposeHeadRoutes: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  const registry = new Registry();
+  if (deps.metrics?.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'stratum_' });
+  registerSourceMetrics(registry, deps.metrics ?? {});
+  const httpMetrics = registerHttpMetrics(app, registry);
+  registerErrorHandler(app, {
+    unavailableRetryAfterSeconds: deps.config.unavailableRetryAfterSeconds,
+    onError: httpMetrics.errorCounted,
+  });
+
+  const ctx = contextOf(deps);
+  const routeAccess = enforceAccess(app, ctx.sessions);
+  // Every documented error answer has the same shape.
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.response) {
+      route.schema.response = {
+        ...route.schema.response,
+        '4xx': ErrorResponseSchema,
+        '5xx': ErrorResponseSchema,
+      };
+    }
+  });
+
+  registerOpenApi(app);
+  void app.register(openApiRoutes);
+  void app.register(healthRoutes(deps.health));
+  void app.register(metricsRoutes(registry));
+  void app.register(authRoutes(ctx));
+  void app.register(usersRoutes(ctx));
+  void app.register(userRolesRoutes(ctx));
+  void app.register(productsRoutes(ctx));
+  void app.register(ordersRoutes(ctx));
+  void app.register(accountsRoutes(ctx));
+  return Object.assign(app, { routeAccess });
+}
+
+function contextOf(deps: ApiDependencies): ApiContext {
+  const clock = deps.clock ?? systemClock;
+  const hasher = deps.passwordHasher ?? new Argon2PasswordHasher();
+  const { users, roles } = deps.repositories;
+  const sessions = new SessionService({ users, roles, sessions: deps.sessions, clock });
+  const login = new LoginService({
+    users,
+    sessions: deps.sessions,
+    hasher,
+    limiter: new LoginRateLimiter(deps.config.loginLimits),
+    clock,
+    sessionTtlMs: deps.config.sessionTtlMs,
+  });
+  const userService = new UserService({ users, unitOfWork: deps.unitOfWork, sessions, hasher, clock });
+  return {
+    repositories: deps.repositories,
+    unitOfWork: deps.unitOfWork,
+    clock,
+    sessions,
+    login,
+    users: userService,
+  };
 }

@@ -14,3 +14,4 @@ export {
 export { DEFAULT_RETRY_POLICY, withTransientRetry, type RetryPolicy } from './shared/retry';
 export type { PrismaDb } from './shared/prisma-db';
 export * from './cache';
+export { PrismaSessionRepository } from './sessions/prisma-session.repository';

@@ -94,3 +94,8 @@ export type { AccountRepository } from './accounts/account.repository.port';
 
 // Transactions
 export type { Repositories, UnitOfWork } from './unit-of-work/unit-of-work.port';
+
+// Sessions
+export { SessionId } from './sessions/session-id';
+export { Session, type SessionProps, type StartSessionInput } from './sessions/session';
+export type { SessionRepository } from './sessions/session.repository.port';

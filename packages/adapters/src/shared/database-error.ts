@@ -60,12 +60,33 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', POOL_TIMEOUT]);
+// P1xxx: cannot reach or authenticate; P2024/POOL_TIMEOUT: no connection free in time; P2028: an
+// interactive transaction could not start or finish in time, which under load means a starved pool.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', POOL_TIMEOUT]);
+// Raw queries report a lost server as P2010 with no SQLSTATE, only the driver adapter's kind.
+const UNAVAILABLE_DRIVER_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+const MAX_CAUSE_DEPTH = 5;
 
+/** True when the database, not the request, is at fault: anywhere along the error's cause chain. */
 export function isUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && current; depth++) {
+    if (current instanceof DatabaseUnavailableError || isUnavailableItself(current)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+function isUnavailableItself(error: unknown): boolean {
   const state = sqlStateOf(error);
   return (
     UNAVAILABLE_PRISMA_CODES.has(prismaCodeOf(error) ?? '') ||
+    UNAVAILABLE_DRIVER_KINDS.has(driverCause(error)?.kind ?? '') ||
     // 08: connection exceptions; 57P01-03: the server is shutting down or cannot take connections;
     // 53300: too many connections.
     (state !== undefined && (state.startsWith('08') || /^57P0[1-3]$/.test(state) || state === '53300'))

@@ -12,7 +12,11 @@ describe('the default roles migration', () => {
     ).toEqual(
       [...DEFAULT_ROLES]
         .sort((x, y) => x.name.localeCompare(y.name))
-        .map((role) => ({ name: role.name, description: role.description, permissions: [...role.permissions] })),
+        .map((role) => ({
+          name: role.name,
+          description: role.description,
+          permissions: [...role.permissions],
+        })),
     );
   });
 });

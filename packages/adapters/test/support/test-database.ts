@@ -15,7 +15,9 @@ export interface DatabaseHandle {
  * Gives the calling test file a database of its own (copied from the migrated template) and a
  * Prisma client on it, closed and dropped after the file's last test.
  */
-export function useTestDatabase(options: { poolMax?: number; emitQueryEvents?: boolean } = {}): DatabaseHandle {
+export function useTestDatabase(
+  options: { poolMax?: number; emitQueryEvents?: boolean } = {},
+): DatabaseHandle {
   let testDb: TestDatabase | undefined;
   let database: Database | undefined;
   beforeAll(async () => {

@@ -47,3 +47,8 @@ export {
   type AccountRepositoryContractSubject,
 } from './contracts/account-repository.contract';
 export { unitOfWorkContract, type UnitOfWorkContractSubject } from './contracts/unit-of-work.contract';
+export { InMemorySessionRepository } from './in-memory-session.repository';
+export {
+  sessionRepositoryContract,
+  type SessionRepositoryContractSubject,
+} from './contracts/session-repository.contract';

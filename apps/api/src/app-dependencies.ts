@@ -1,0 +1,32 @@
+import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
+import type { LoginService } from './auth/login.service';
+import type { PasswordHasher } from './auth/password-hasher';
+import type { SessionService } from './auth/session.service';
+import type { ApiConfig } from './config/api-config';
+import type { Clock } from './config/clock';
+import type { HealthProbe } from './health/health-probe';
+import type { MetricsSources } from './metrics/metrics-sources';
+import type { UserService } from './services/user.service';
+
+/** Everything the server is built from; main.ts wires the real ones, tests their own. */
+export interface ApiDependencies {
+  /** Repositories on the application's client, for work that needs no transaction of its own. */
+  repositories: Repositories;
+  unitOfWork: UnitOfWork;
+  sessions: SessionRepository;
+  health: HealthProbe;
+  config: ApiConfig;
+  metrics?: MetricsSources;
+  clock?: Clock;
+  passwordHasher?: PasswordHasher;
+}
+
+/** What route plugins are handed: the dependencies plus the services built on them. */
+export interface ApiContext {
+  repositories: Repositories;
+  unitOfWork: UnitOfWork;
+  clock: Clock;
+  sessions: SessionService;
+  login: LoginService;
+  users: UserService;
+}

@@ -1,0 +1,31 @@
+/** Refusals that belong to HTTP rather than to the domain: who is calling, how often, on which route. */
+export type ApiErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'ROUTE_NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Sent as Retry-After, in whole seconds. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+export function unauthenticated(message = 'A valid bearer token is required'): ApiError {
+  return new ApiError('UNAUTHENTICATED', message);
+}
+
+export function forbidden(message = 'Your roles do not grant this'): ApiError {
+  return new ApiError('FORBIDDEN', message);
+}

@@ -1,0 +1,98 @@
+import { isUnavailable } from '@stratum/adapters';
+import { ValidationError, isDomainError } from '@stratum/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ApiError } from './api-error';
+import { CONFLICT_RETRY_AFTER_SECONDS, HTTP_STATUS_BY_CODE, type ErrorCode } from './error-mapping';
+import type { ErrorResponse, FieldError } from './error-response';
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldError[];
+  retryAfterSeconds?: number;
+}
+
+/**
+ * Turns every failure into the one error shape. Only messages we wrote reach the client: domain
+ * and API errors, and Fastify's own request errors; anything else (Prisma, pg, bugs) becomes a
+ * generic 500 carrying the request id, and the detail goes to the log.
+ */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  options: { unavailableRetryAfterSeconds: number; onError?: (code: string) => void },
+): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const refusal = refusalFor(error, options.unavailableRetryAfterSeconds);
+    options.onError?.(refusal.code);
+    if (refusal.status >= 500) {
+      request.log.error({ err: error, code: refusal.code }, 'request failed');
+    } else {
+      request.log.info({ code: refusal.code }, 'request refused');
+    }
+    return send(request, reply, refusal);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    send(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', message: 'No such route' }),
+  );
+}
+
+function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext;
+    return {
+      ...mapped('VALIDATION_FAILED'),
+      message: 'The request is invalid',
+      fields: error.validation.map((issue) => ({
+        ...(where ? { in: where } : {}),
+        field: issue.instancePath.slice(1).replaceAll('/', '.'),
+        message: issue.message ?? 'is invalid',
+      })),
+    };
+  }
+  if (error instanceof ApiError) {
+    return { ...mapped(error.code), message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  if (error instanceof ValidationError) {
+    const message = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
+    return { ...mapped(error.code), message: error.message, fields: [{ field: error.field, message }] };
+  }
+  if (isDomainError(error)) {
+    const retry = error.code === 'CONFLICT' ? CONFLICT_RETRY_AFTER_SECONDS : undefined;
+    return { ...mapped(error.code), message: error.message, retryAfterSeconds: retry };
+  }
+  if (isUnavailable(error)) {
+    return {
+      ...mapped('DATABASE_UNAVAILABLE'),
+      message: 'The service is temporarily unavailable; retry later',
+      retryAfterSeconds,
+    };
+  }
+  // Fastify's own refusals of a malformed request (bad JSON, wrong content type, body too large).
+  if (typeof error.code === 'string' && error.code.startsWith('FST_') && isClientStatus(error.statusCode)) {
+    return { status: error.statusCode!, code: 'BAD_REQUEST', message: error.message };
+  }
+  return { ...mapped('INTERNAL'), message: 'Internal server error' };
+}
+
+function mapped(code: ErrorCode): { status: number; code: ErrorCode } {
+  return { status: HTTP_STATUS_BY_CODE[code], code };
+}
+
+function isClientStatus(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
+  if (refusal.retryAfterSeconds !== undefined) reply.header('retry-after', String(refusal.retryAfterSeconds));
+  const body: ErrorResponse = {
+    code: refusal.code,
+    message: refusal.message,
+    requestId: request.id,
+    ...(refusal.fields ? { fields: refusal.fields } : {}),
+  };
+  return reply.code(refusal.status).send(body);
+}

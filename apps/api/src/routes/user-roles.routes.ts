@@ -1,0 +1,73 @@
+import { UserId } from '@stratum/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiContext } from '../app-dependencies';
+import { principalOf } from '../auth/require-permission';
+import { forbidden } from '../http/api-error';
+import { presentRole } from '../presenters/user.presenter';
+import { IdParams } from '../schemas/common.schemas';
+import { RoleParams, RolesResponse } from '../schemas/user.schemas';
+import { findUserOr404 } from './route-helpers';
+
+/** Roles change what a user may do from their very next request: permissions are read per request. */
+export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
+  const { users, roles } = ctx.repositories;
+  return async (app) => {
+    app.get(
+      '/users/:id/roles',
+      {
+        config: { access: ['roles:read', 'profile:read'] },
+        schema: {
+          tags: ['roles'],
+          summary: "A user's roles (profile:read for oneself, roles:read for anyone)",
+          params: IdParams,
+          response: { 200: RolesResponse },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        if (!principal.isSelf(request.params.id) && !principal.has('roles:read')) {
+          throw forbidden("roles:read is needed for other users' roles");
+        }
+        const user = await findUserOr404(users, request.params.id);
+        return { roles: (await roles.rolesOf(user.id)).map(presentRole) };
+      },
+    );
+
+    app.put(
+      '/users/:id/roles/:role',
+      {
+        config: { access: ['roles:write'] },
+        schema: {
+          tags: ['roles'],
+          summary: 'Give a user a role (idempotent)',
+          params: RoleParams,
+          response: { 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
+        await roles.assign(UserId.of(request.params.id), request.params.role, principalOf(request).userId);
+        return reply.code(204).send();
+      },
+    );
+
+    app.delete(
+      '/users/:id/roles/:role',
+      {
+        config: { access: ['roles:write'] },
+        schema: {
+          tags: ['roles'],
+          summary: 'Take a role from a user (idempotent)',
+          params: RoleParams,
+          response: { 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
+        // The port treats revoking from an unknown user as done; to a client that is a wrong id: 404.
+        const user = await findUserOr404(users, request.params.id);
+        await roles.revoke(user.id, request.params.role);
+        return reply.code(204).send();
+      },
+    );
+  };
+}

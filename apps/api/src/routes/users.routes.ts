@@ -1,0 +1,149 @@
+import { CursorPageRequest, PageRequest, UserId } from '@stratum/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiContext } from '../app-dependencies';
+import { assertMayActOnUser } from '../auth/principal';
+import { principalOf } from '../auth/require-permission';
+import { presentUser } from '../presenters/user.presenter';
+import { CursorQuery, IdParams, cursorPageOf } from '../schemas/common.schemas';
+import {
+  MeResponse,
+  RegisterUserBody,
+  UpdateUserBody,
+  UserResponse,
+  UserSearchQuery,
+} from '../schemas/user.schemas';
+import { findUserOr404 } from './route-helpers';
+
+export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
+  const { repositories } = ctx;
+  return async (app) => {
+    app.post(
+      '/users',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['users'],
+          summary: "Sign up: creates an active user with the 'user' role",
+          body: RegisterUserBody,
+          response: { 201: UserResponse },
+        },
+      },
+      async (request, reply) => reply.code(201).send(presentUser(await ctx.users.register(request.body))),
+    );
+
+    app.get(
+      '/users/me',
+      {
+        config: { access: ['profile:read'] },
+        schema: {
+          tags: ['users'],
+          summary: 'The caller, with roles and permissions',
+          response: { 200: MeResponse },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const user = await findUserOr404(repositories.users, principal.userId.value);
+        const roles = await repositories.roles.rolesOf(user.id);
+        return {
+          ...presentUser(user),
+          roles: roles.map((role) => role.name),
+          permissions: [...principal.permissions].sort(),
+        };
+      },
+    );
+
+    app.get(
+      '/users',
+      {
+        config: { access: ['users:read'] },
+        schema: {
+          tags: ['users'],
+          summary: 'Active users, newest first, by cursor',
+          querystring: CursorQuery,
+          response: { 200: cursorPageOf(UserResponse) },
+        },
+      },
+      async (request) => {
+        const { limit, cursor } = request.query;
+        const page = await repositories.users.findActiveAfter(CursorPageRequest.of({ limit, after: cursor }));
+        return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
+      },
+    );
+
+    app.get(
+      '/users/search',
+      {
+        config: { access: ['users:read'] },
+        schema: {
+          tags: ['users'],
+          summary: 'Users of any status matching every given criterion',
+          querystring: UserSearchQuery,
+          response: { 200: z.object({ items: z.array(UserResponse) }) },
+        },
+      },
+      async (request) => {
+        const { email, name, status, role, limit, offset } = request.query;
+        const users = await repositories.users.search(
+          { emailContains: email, nameContains: name, status, role },
+          PageRequest.of({ limit, offset }),
+        );
+        return { items: users.map(presentUser) };
+      },
+    );
+
+    app.get(
+      '/users/:id',
+      {
+        config: { access: ['profile:read', 'users:read'] },
+        schema: {
+          tags: ['users'],
+          summary: 'A user (profile:read for oneself, users:read for anyone)',
+          params: IdParams,
+          response: { 200: UserResponse },
+        },
+      },
+      async (request) => {
+        assertMayActOnUser(principalOf(request), 'read', request.params.id);
+        return presentUser(await findUserOr404(repositories.users, request.params.id));
+      },
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        config: { access: ['profile:write', 'users:write'] },
+        schema: {
+          tags: ['users'],
+          summary: 'Change a user (profile:write for oneself, users:write for anyone and for status)',
+          params: IdParams,
+          body: UpdateUserBody,
+          response: { 200: UserResponse },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        assertMayActOnUser(principal, 'write', request.params.id);
+        return presentUser(await ctx.users.update(principal, UserId.of(request.params.id), request.body));
+      },
+    );
+
+    app.delete(
+      '/users/:id',
+      {
+        config: { access: ['users:delete'] },
+        schema: {
+          tags: ['users'],
+          summary: 'Soft-delete a user and end their sessions',
+          params: IdParams,
+          response: { 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
+        await ctx.users.remove(UserId.of(request.params.id));
+        return reply.code(204).send();
+      },
+    );
+  };
+}
