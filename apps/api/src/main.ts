@@ -1,10 +1,20 @@
 // The API process: builds the real dependencies from the environment, listens, and on SIGTERM or
 // SIGINT drains in-flight requests before closing the pool.
-import { PrismaSessionRepository, PrismaUnitOfWork, createPrismaRepositories } from '@stratum/adapters';
+import {
+  CachingUnitOfWork,
+  PrismaSessionRepository,
+  PrismaUnitOfWork,
+  cacheRepositories,
+  createCache,
+  createPrismaRepositories,
+  readCacheConfig,
+  transactionRetries,
+} from '@stratum/adapters';
 import { createDatabase } from '@stratum/prisma';
 import { startSessionPurge } from './auth/session-purge';
 import { readApiConfig } from './config/api-config';
 import { systemClock } from './config/clock';
+import { CacheCheck } from './health/cache.check';
 import { CompositeHealthProbe } from './health/composite-health-probe';
 import { PrimaryDatabaseCheck } from './health/primary-database.check';
 import { gracefulShutdown } from './lifecycle/graceful-shutdown';
@@ -12,18 +22,28 @@ import { buildServer } from './server';
 
 const config = readApiConfig();
 const database = createDatabase();
+// Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
+// revocation must take effect on the next request.
+const cache = createCache(readCacheConfig());
 const sessions = new PrismaSessionRepository(database.prisma);
 
 const app = buildServer(
   {
-    repositories: createPrismaRepositories(database.prisma),
-    unitOfWork: new PrismaUnitOfWork(database.prisma),
+    repositories: cacheRepositories(createPrismaRepositories(database.prisma), cache),
+    unitOfWork: new CachingUnitOfWork(new PrismaUnitOfWork(database.prisma), cache),
     sessions,
-    // Extension points: add a DependencyCheck per read replica ('replica:<name>', lag in the
-    // result) and one for Redis ('redis'), both non-critical.
-    health: new CompositeHealthProbe([new PrimaryDatabaseCheck(database.pool)]),
-    // Extension points: cache, replicaRouting, replicaLag and retries sources (see MetricsSources).
-    metrics: { pool: database.pool, processMetrics: true },
+    health: new CompositeHealthProbe([new PrimaryDatabaseCheck(database.pool), new CacheCheck(cache)]),
+    metrics: {
+      pool: database.pool,
+      cache: {
+        read: () => {
+          const counts = cache.stats.snapshot().counters;
+          return { hit: counts.hits, miss: counts.misses, error: counts.errors, bypassed: counts.bypassed };
+        },
+      },
+      retries: { read: () => ({ ...transactionRetries }) },
+      processMetrics: true,
+    },
     clock: systemClock,
     config,
   },
@@ -33,8 +53,10 @@ const app = buildServer(
 const stopPurge = startSessionPurge(sessions, systemClock, app.log);
 const shutdown = gracefulShutdown({
   app,
-  // Redis goes here too, after the pool, once the cache is wired in.
-  resources: [{ name: 'database', close: () => database.close() }],
+  resources: [
+    { name: 'database', close: () => database.close() },
+    { name: 'cache', close: () => cache.close() },
+  ],
   graceMs: config.shutdownGraceMs,
 });
 

@@ -11,7 +11,7 @@ export {
   isTransientFailure,
   isUnavailable,
 } from './shared/database-error';
-export { DEFAULT_RETRY_POLICY, withTransientRetry, type RetryPolicy } from './shared/retry';
+export { DEFAULT_RETRY_POLICY, transactionRetries, withTransientRetry, type RetryPolicy } from './shared/retry';
 export type { PrismaDb } from './shared/prisma-db';
 export * from './cache';
 export { PrismaSessionRepository } from './sessions/prisma-session.repository';

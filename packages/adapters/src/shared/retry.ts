@@ -11,6 +11,12 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 250 };
 
 /**
+ * How often transactions were re-run and how often they gave up, process-wide, for /metrics: a
+ * rising `exhausted` is contention that retries no longer absorb.
+ */
+export const transactionRetries = { retried: 0, exhausted: 0 };
+
+/**
  * Runs a whole transaction again when PostgreSQL aborted it as a serialization failure or a
  * deadlock victim, with exponential backoff and full jitter so that the colliding transactions
  * do not collide again in lockstep. Any other error passes through at once.
@@ -26,8 +32,10 @@ export async function withTransientRetry<T>(
     } catch (error) {
       if (!isTransientFailure(error)) throw error;
       if (tries >= policy.maxAttempts) {
+        transactionRetries.exhausted++;
         throw Object.assign(new ConflictError(tries, operation), { cause: error });
       }
+      transactionRetries.retried++;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
       await sleep(Math.random() * ceiling);
     }
