@@ -30,7 +30,7 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const url = env.DATABASE_URL;
@@ -50,7 +50,8 @@ export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
   };
 }
 
-function positiveInt(env: Env, variable: string, fallback: number): number {
+/** A positive integer from the environment, or `fallback` when unset; shared by the replica settings. */
+export function positiveInt(env: Env, variable: string, fallback: number): number {
   const raw = env[variable];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

@@ -6,3 +6,22 @@ export { POOL_TIMEOUT, PoolTimeoutError, StratumPool, createPgPool, type PoolSta
 export { createDatabase, type CreateDatabaseOptions, type Database } from './prisma-client';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health';
 export type { PrismaTransaction } from './prisma-transaction';
+export { WalPosition } from './replicas/wal-position';
+export {
+  readReplicaConfig,
+  type ReplicaConfig,
+  type ReplicaRoutingConfig,
+  type ReplicaSetConfig,
+} from './replicas/replica-config';
+export {
+  closeReplicaDatabases,
+  createReplicaDatabases,
+  type CreateReplicaDatabasesOptions,
+  type ReplicaDatabase,
+} from './replicas/replica-databases';
+export {
+  probePrimaryPosition,
+  probeStandby,
+  readWriteToken,
+  type StandbyState,
+} from './replicas/replication-probe';

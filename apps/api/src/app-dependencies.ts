@@ -1,4 +1,5 @@
 import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
+import type { FastifyRequest } from 'fastify';
 import type { LoginService } from './auth/login.service';
 import type { PasswordHasher } from './auth/password-hasher';
 import type { SessionService } from './auth/session.service';
@@ -6,12 +7,15 @@ import type { ApiConfig } from './config/api-config';
 import type { Clock } from './config/clock';
 import type { HealthProbe } from './health/health-probe';
 import type { MetricsSources } from './metrics/metrics-sources';
+import type { ReadRouting } from './reads/read-routing';
 import type { UserService } from './services/user.service';
 
 /** Everything the server is built from; main.ts wires the real ones, tests their own. */
 export interface ApiDependencies {
   /** Repositories on the application's client, for work that needs no transaction of its own. */
   repositories: Repositories;
+  /** With read replicas: where GET handlers' reads go. Without, they use `repositories`. */
+  readRouting?: ReadRouting;
   unitOfWork: UnitOfWork;
   sessions: SessionRepository;
   health: HealthProbe;
@@ -23,7 +27,10 @@ export interface ApiDependencies {
 
 /** What route plugins are handed: the dependencies plus the services built on them. */
 export interface ApiContext {
+  /** On the primary: writes, and the reads that decide a write or an access. */
   repositories: Repositories;
+  /** For a GET handler's reads: replicas allowed by the request's read session, else the primary. */
+  readsFor(request: FastifyRequest): Repositories;
   unitOfWork: UnitOfWork;
   clock: Clock;
   sessions: SessionService;

@@ -1,5 +1,5 @@
 // The API process: builds the real dependencies from the environment, listens, and on SIGTERM or
-// SIGINT drains in-flight requests before closing the pool.
+// SIGINT drains in-flight requests before closing the replicas, the pool and the cache.
 import {
   CachingUnitOfWork,
   PrismaSessionRepository,
@@ -7,17 +7,26 @@ import {
   cacheRepositories,
   createCache,
   createPrismaRepositories,
+  createReadReplication,
   readCacheConfig,
+  replicationMetrics,
   transactionRetries,
 } from '@stratum/adapters';
-import { createDatabase } from '@stratum/prisma';
+import {
+  closeReplicaDatabases,
+  createDatabase,
+  createReplicaDatabases,
+  readReplicaConfig,
+} from '@stratum/prisma';
 import { startSessionPurge } from './auth/session-purge';
 import { readApiConfig } from './config/api-config';
 import { systemClock } from './config/clock';
 import { CacheCheck } from './health/cache.check';
 import { CompositeHealthProbe } from './health/composite-health-probe';
 import { PrimaryDatabaseCheck } from './health/primary-database.check';
+import { ReplicaDatabaseCheck } from './health/replica-database.check';
 import { gracefulShutdown } from './lifecycle/graceful-shutdown';
+import { replicaReadRouting } from './reads/replica-read-routing';
 import { buildServer } from './server';
 
 const config = readApiConfig();
@@ -25,14 +34,27 @@ const database = createDatabase();
 // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
 // revocation must take effect on the next request.
 const cache = createCache(readCacheConfig());
+// DATABASE_REPLICA_URLS unset: no replicas, and every read goes to the primary.
+const replicaSet = readReplicaConfig(process.env, database.config);
+const replicas = createReplicaDatabases(replicaSet.replicas);
+const replication = createReadReplication(database, replicas, replicaSet.routing);
 const sessions = new PrismaSessionRepository(database.prisma);
+const primaryRepositories = createPrismaRepositories(database.prisma);
 
 const app = buildServer(
   {
-    repositories: cacheRepositories(createPrismaRepositories(database.prisma), cache),
+    repositories: cacheRepositories(primaryRepositories, cache),
+    readRouting:
+      replicas.length > 0
+        ? replicaReadRouting(replication, database.prisma, primaryRepositories, cache)
+        : undefined,
     unitOfWork: new CachingUnitOfWork(new PrismaUnitOfWork(database.prisma), cache),
     sessions,
-    health: new CompositeHealthProbe([new PrimaryDatabaseCheck(database.pool), new CacheCheck(cache)]),
+    health: new CompositeHealthProbe([
+      new PrimaryDatabaseCheck(database.pool),
+      ...replicas.map((replica) => new ReplicaDatabaseCheck(replication, replica.name)),
+      new CacheCheck(cache),
+    ]),
     metrics: {
       pool: database.pool,
       cache: {
@@ -41,6 +63,8 @@ const app = buildServer(
           return { hit: counts.hits, miss: counts.misses, error: counts.errors, bypassed: counts.bypassed };
         },
       },
+      replicaRouting: { read: () => replicationMetrics(replication.report()).readsRouted },
+      replicaLag: { read: () => replicationMetrics(replication.report()).lagSeconds },
       retries: { read: () => ({ ...transactionRetries }) },
       processMetrics: true,
     },
@@ -54,13 +78,19 @@ const stopPurge = startSessionPurge(sessions, systemClock, app.log);
 const shutdown = gracefulShutdown({
   app,
   resources: [
+    { name: 'replication', close: () => replication.stop() },
+    { name: 'replicas', close: () => closeReplicaDatabases(replicas) },
     { name: 'database', close: () => database.close() },
     { name: 'cache', close: () => cache.close() },
   ],
   graceMs: config.shutdownGraceMs,
 });
 
+let stopping = false;
 async function stop(signal: string): Promise<void> {
+  // Ctrl-C reaches us twice (from the terminal and forwarded by the launcher): drain once.
+  if (stopping) return;
+  stopping = true;
   stopPurge();
   const { drained } = await shutdown(signal);
   process.exit(drained ? 0 : 1);
@@ -68,4 +98,6 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
+// Replicas take reads from the first request on once the first probe round has judged them.
+await replication.start();
 await app.listen({ port: config.port, host: config.host });

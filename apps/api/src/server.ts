@@ -15,6 +15,7 @@ import { openApiRoutes, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { registerSourceMetrics } from './metrics/source-metrics';
+import { registerReadSessions } from './reads/register-read-sessions';
 import { accountsRoutes } from './routes/accounts.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -56,6 +57,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     onError: httpMetrics.errorCounted,
   });
 
+  if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
   const routeAccess = enforceAccess(app, ctx.sessions);
   // Every documented error answer has the same shape.
@@ -96,8 +98,11 @@ function contextOf(deps: ApiDependencies): ApiContext {
     sessionTtlMs: deps.config.sessionTtlMs,
   });
   const userService = new UserService({ users, unitOfWork: deps.unitOfWork, sessions, hasher, clock });
+  const { readRouting, repositories } = deps;
   return {
-    repositories: deps.repositories,
+    repositories,
+    readsFor: (request) =>
+      readRouting && request.readSession ? readRouting.repositoriesFor(request.readSession) : repositories,
     unitOfWork: deps.unitOfWork,
     clock,
     sessions,

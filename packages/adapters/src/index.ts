@@ -11,7 +11,21 @@ export {
   isTransientFailure,
   isUnavailable,
 } from './shared/database-error';
-export { DEFAULT_RETRY_POLICY, transactionRetries, withTransientRetry, type RetryPolicy } from './shared/retry';
+export {
+  DEFAULT_RETRY_POLICY,
+  transactionRetries,
+  withTransientRetry,
+  type RetryPolicy,
+} from './shared/retry';
 export type { PrismaDb } from './shared/prisma-db';
-export * from './cache';
 export { PrismaSessionRepository } from './sessions/prisma-session.repository';
+export { ReadSession } from './replicas/read-session';
+export { ReadRouter, type RoutedReplica } from './replicas/read-router';
+export type { PrismaReadClient } from './replicas/read-client';
+export { ReplicaMonitor } from './replicas/replica-monitor';
+export { createReadReplication, type ReadReplication } from './replicas/read-replication';
+export type { ReplicaReport, ReplicationReport } from './replicas/replication-report';
+export { replicationMetrics, type ReplicationMetrics } from './replicas/replication-metrics';
+export type { FallbackReason, SkipReason } from './replicas/read-counters';
+export type { ReplicaState, ReplicaStatus } from './replicas/replica-status';
+export * from './cache';

@@ -6,13 +6,25 @@ import { PrismaRoleRepository } from './roles/prisma-role.repository';
 import type { PrismaDb } from './shared/prisma-db';
 import { PrismaUserRepository } from './users/prisma-user.repository';
 
+export interface PrismaRepositoriesOptions {
+  /**
+   * Where pure reads go (findById, lists, search): a replica-routing client from
+   * ReadRouter.client(session). Writes, and the reads that decide a write, stay on `db`.
+   */
+  reads?: PrismaDb;
+}
+
 /** Every repository on one client: the application's, or a unit of work's transaction. */
-export function createPrismaRepositories(db: PrismaDb): Repositories {
+export function createPrismaRepositories(
+  db: PrismaDb,
+  options: PrismaRepositoriesOptions = {},
+): Repositories {
+  const reads = options.reads ?? db;
   return {
-    users: new PrismaUserRepository(db),
-    roles: new PrismaRoleRepository(db),
-    products: new PrismaProductRepository(db),
-    orders: new PrismaOrderRepository(db),
-    accounts: new PrismaAccountRepository(db),
+    users: new PrismaUserRepository(db, reads),
+    roles: new PrismaRoleRepository(db, reads),
+    products: new PrismaProductRepository(db, reads),
+    orders: new PrismaOrderRepository(db, reads),
+    accounts: new PrismaAccountRepository(db, reads),
   };
 }

@@ -1,4 +1,4 @@
-import { AccountId, CursorPageRequest, Money, NotFoundError } from '@stratum/domain';
+import { AccountId, CursorPageRequest, Money, NotFoundError, type AccountRepository } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../app-dependencies';
 import { assertMayActOn } from '../auth/principal';
@@ -17,8 +17,8 @@ import {
 export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { accounts } = ctx.repositories;
 
-  async function findAccount(id: string) {
-    const account = await accounts.findById(AccountId.of(id));
+  async function findAccount(id: string, from: AccountRepository = accounts) {
+    const account = await from.findById(AccountId.of(id));
     if (!account) throw new NotFoundError('Account', id);
     return account;
   }
@@ -56,7 +56,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const account = await findAccount(request.params.id);
+        const account = await findAccount(request.params.id, ctx.readsFor(request).accounts);
         assertMayActOn(principalOf(request), 'accounts:read', account.ownerId.value);
         return presentAccount(account);
       },
@@ -107,10 +107,11 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const account = await findAccount(request.params.id);
+        const reads = ctx.readsFor(request).accounts;
+        const account = await findAccount(request.params.id, reads);
         assertMayActOn(principalOf(request), 'accounts:read', account.ownerId.value);
         const { limit, cursor } = request.query;
-        const page = await accounts.history(account.id, CursorPageRequest.of({ limit, after: cursor }));
+        const page = await reads.history(account.id, CursorPageRequest.of({ limit, after: cursor }));
         return { items: page.items.map(presentTransfer), nextCursor: page.nextCursor };
       },
     );

@@ -1,4 +1,11 @@
-import { CursorPageRequest, NotFoundError, OrderId, ProductId, UserId } from '@stratum/domain';
+import {
+  CursorPageRequest,
+  NotFoundError,
+  OrderId,
+  ProductId,
+  UserId,
+  type OrderRepository,
+} from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../app-dependencies';
 import { assertMayActOn } from '../auth/principal';
@@ -17,8 +24,8 @@ import {
 export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { orders } = ctx.repositories;
 
-  async function findOrder(id: string) {
-    const order = await orders.findById(OrderId.of(id));
+  async function findOrder(id: string, from: OrderRepository = orders) {
+    const order = await from.findById(OrderId.of(id));
     if (!order) throw new NotFoundError('Order', id);
     return order;
   }
@@ -65,7 +72,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         const principal = principalOf(request);
         const { customerId = principal.userId.value, status, limit, cursor } = request.query;
         assertMayActOn(principal, 'orders:read', customerId);
-        const page = await orders.findByCustomer(UserId.of(customerId), {
+        const page = await ctx.readsFor(request).orders.findByCustomer(UserId.of(customerId), {
           status,
           page: CursorPageRequest.of({ limit, after: cursor }),
         });
@@ -80,7 +87,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         schema: { tags: ['orders'], summary: 'An order', params: IdParams, response: { 200: OrderResponse } },
       },
       async (request) => {
-        const order = await findOrder(request.params.id);
+        const order = await findOrder(request.params.id, ctx.readsFor(request).orders);
         assertMayActOn(principalOf(request), 'orders:read', order.customerId.value);
         return presentOrder(order);
       },

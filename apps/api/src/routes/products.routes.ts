@@ -55,7 +55,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { q, limit, offset } = request.query;
-        const hits = await products.search(q, PageRequest.of({ limit, offset }));
+        const hits = await ctx.readsFor(request).products.search(q, PageRequest.of({ limit, offset }));
         return { items: hits.map((hit) => ({ ...presentProduct(hit.product), rank: hit.rank })) };
       },
     );
@@ -72,7 +72,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const product = await products.findById(ProductId.of(request.params.id));
+        const product = await ctx.readsFor(request).products.findById(ProductId.of(request.params.id));
         if (!product) throw new NotFoundError('Product', request.params.id);
         return presentProduct(product);
       },

@@ -67,7 +67,9 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { limit, cursor } = request.query;
-        const page = await repositories.users.findActiveAfter(CursorPageRequest.of({ limit, after: cursor }));
+        const page = await ctx
+          .readsFor(request)
+          .users.findActiveAfter(CursorPageRequest.of({ limit, after: cursor }));
         return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
       },
     );
@@ -85,10 +87,12 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { email, name, status, role, limit, offset } = request.query;
-        const users = await repositories.users.search(
-          { emailContains: email, nameContains: name, status, role },
-          PageRequest.of({ limit, offset }),
-        );
+        const users = await ctx
+          .readsFor(request)
+          .users.search(
+            { emailContains: email, nameContains: name, status, role },
+            PageRequest.of({ limit, offset }),
+          );
         return { items: users.map(presentUser) };
       },
     );
@@ -106,7 +110,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         assertMayActOnUser(principalOf(request), 'read', request.params.id);
-        return presentUser(await findUserOr404(repositories.users, request.params.id));
+        return presentUser(await findUserOr404(ctx.readsFor(request).users, request.params.id));
       },
     );
 

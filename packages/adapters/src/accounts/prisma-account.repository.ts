@@ -23,7 +23,14 @@ import { transferHistorySql } from './transfer-history.sql';
 const ACCOUNT_COLUMNS = Prisma.sql`id, owner_id, balance::text AS balance, currency, created_at, updated_at`;
 
 export class PrismaAccountRepository implements AccountRepository {
-  constructor(private readonly db: PrismaDb) {}
+  /**
+   * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
+   * @param reads where pure reads go: a replica-routing client, or the primary by default
+   */
+  constructor(
+    private readonly db: PrismaDb,
+    private readonly reads: PrismaDb = db,
+  ) {}
 
   async open(input: OpenAccountInput): Promise<Account> {
     const account = Account.open(input);
@@ -41,7 +48,7 @@ export class PrismaAccountRepository implements AccountRepository {
   }
 
   async findById(id: AccountId): Promise<Account | null> {
-    const rows = await this.db.$queryRaw<AccountRow[]>`
+    const rows = await this.reads.$queryRaw<AccountRow[]>`
       SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ${id.value}::uuid`;
     return rows[0] ? accountToDomain(rows[0]) : null;
   }
@@ -77,7 +84,7 @@ export class PrismaAccountRepository implements AccountRepository {
   }
 
   async history(accountId: AccountId, page: CursorPageRequest): Promise<CursorPage<Transfer>> {
-    const rows = await this.db.$queryRaw<Array<TransferRow | { [K in keyof TransferRow]: null }>>(
+    const rows = await this.reads.$queryRaw<Array<TransferRow | { [K in keyof TransferRow]: null }>>(
       transferHistorySql(accountId.value, page),
     );
     if (rows.length === 0) throw new NotFoundError('Account', accountId.value);

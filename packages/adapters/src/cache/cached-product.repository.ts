@@ -9,17 +9,22 @@ import { writeThenInvalidate } from './write-then-invalidate';
  * retires every cached page at once without listing them.
  */
 export class CachedProductRepository implements ProductRepository {
+  /**
+   * @param loader what cache misses load from. It must read the primary: a fill from a lagging
+   * replica just after an invalidation would be cached until the TTL. Defaults to `inner`.
+   */
   constructor(
     private readonly inner: ProductRepository,
     private readonly cache: RepositoryCache,
+    private readonly loader: ProductRepository = inner,
   ) {}
 
   findById(id: ProductId): Promise<Product | null> {
-    return this.cache.read(this.cache.keys.product(id.value), () => this.inner.findById(id));
+    return this.cache.read(this.cache.keys.product(id.value), () => this.loader.findById(id));
   }
 
   search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
-    return this.cache.read(this.cache.keys.productSearch(query, page), () => this.inner.search(query, page));
+    return this.cache.read(this.cache.keys.productSearch(query, page), () => this.loader.search(query, page));
   }
 
   save(product: Product): Promise<void> {

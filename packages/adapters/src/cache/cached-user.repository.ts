@@ -18,20 +18,25 @@ import { writeThenInvalidate } from './write-then-invalidate';
  * or deleted email can never be answered with an outdated user.
  */
 export class CachedUserRepository implements UserRepository {
+  /**
+   * @param loader what cache misses load from. It must read the primary: a fill from a lagging
+   * replica just after an invalidation would be cached until the TTL. Defaults to `inner`.
+   */
   constructor(
     private readonly inner: UserRepository,
     private readonly cache: RepositoryCache,
+    private readonly loader: UserRepository = inner,
   ) {}
 
   findById(id: UserId): Promise<User | null> {
-    return this.cache.read(this.cache.keys.user(id.value), () => this.inner.findById(id));
+    return this.cache.read(this.cache.keys.user(id.value), () => this.loader.findById(id));
   }
 
   async findByEmail(email: Email): Promise<User | null> {
     const entry = this.cache.keys.userEmail(email.value);
     let loaded: User | null | undefined;
     const ownerId = await this.cache.read(entry, async () => {
-      loaded = await this.inner.findByEmail(email);
+      loaded = await this.loader.findByEmail(email);
       return loaded?.id.value ?? null;
     });
     // This call ran the load itself, so it already holds the database's answer.
@@ -41,7 +46,7 @@ export class CachedUserRepository implements UserRepository {
     if (owner?.email.equals(email)) return owner;
     // The index outlived an email change or a deletion: drop it and ask the database.
     await this.cache.invalidate({ keys: [entry.key], namespaces: [] });
-    return this.inner.findByEmail(email);
+    return this.loader.findByEmail(email);
   }
 
   save(user: User): Promise<void> {

@@ -24,7 +24,14 @@ import { placedOrderFrom, type PlaceOrderRow } from './place-order.outcome';
 const MAX_STATUS_ATTEMPTS = 5;
 
 export class PrismaOrderRepository implements OrderRepository {
-  constructor(private readonly db: PrismaDb) {}
+  /**
+   * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
+   * @param reads where pure reads go: a replica-routing client, or the primary by default
+   */
+  constructor(
+    private readonly db: PrismaDb,
+    private readonly reads: PrismaDb = db,
+  ) {}
 
   async placeOrder(input: PlaceOrderInput): Promise<Order> {
     const params: PlaceOrderParams = {
@@ -40,14 +47,18 @@ export class PrismaOrderRepository implements OrderRepository {
     });
   }
 
-  async findById(id: OrderId): Promise<Order | null> {
-    const [row] = await this.db.$queryRaw<OrderRow[]>(findOrderByIdSql(id));
+  findById(id: OrderId): Promise<Order | null> {
+    return this.findOn(this.reads, id);
+  }
+
+  private async findOn(db: PrismaDb, id: OrderId): Promise<Order | null> {
+    const [row] = await db.$queryRaw<OrderRow[]>(findOrderByIdSql(id));
     return row ? toDomainOrder(row) : null;
   }
 
   async findByCustomer(customerId: UserId, options: OrderListOptions): Promise<CursorPage<Order>> {
     const { page, status } = options;
-    const rows = await this.db.$queryRaw<OrderRow[]>(
+    const rows = await this.reads.$queryRaw<OrderRow[]>(
       findOrdersByCustomerSql({ customerId, status, after: page.position, take: page.limit + 1 }),
     );
     return toCursorPage(rows.map(toDomainOrder), page.limit, (order) => ({
@@ -64,7 +75,8 @@ export class PrismaOrderRepository implements OrderRepository {
   changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {
     return this.retryingOutsideUnitOfWork('changeStatus', async () => {
       for (let attempt = 1; attempt <= MAX_STATUS_ATTEMPTS; attempt++) {
-        const current = await this.findById(id);
+        // From the primary: a replica's older status would never match the guarded update.
+        const current = await this.findOn(this.db, id);
         if (!current) throw new NotFoundError('Order', id.value);
         const now = new Date();
         const changed = current.transitionTo(to, now);

@@ -18,10 +18,17 @@ import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.s
 const SKU_INDEX = 'products_sku_active_key';
 
 export class PrismaProductRepository implements ProductRepository {
-  constructor(private readonly db: PrismaDb) {}
+  /**
+   * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
+   * @param reads where pure reads go: a replica-routing client, or the primary by default
+   */
+  constructor(
+    private readonly db: PrismaDb,
+    private readonly reads: PrismaDb = db,
+  ) {}
 
   async findById(id: ProductId): Promise<Product | null> {
-    const record = await this.db.product.findFirst({ where: { id: id.value, deletedAt: null } });
+    const record = await this.reads.product.findFirst({ where: { id: id.value, deletedAt: null } });
     return record ? toDomainProduct(record) : null;
   }
 
@@ -69,7 +76,7 @@ export class PrismaProductRepository implements ProductRepository {
   async search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
     const text = toSearchText(query);
     if (text === null) return [];
-    const rows = await this.db.$queryRaw<Array<ProductRecord & { rank: number }>>(
+    const rows = await this.reads.$queryRaw<Array<ProductRecord & { rank: number }>>(
       searchProductsSql(text, page),
     );
     return rows.map(({ rank, ...record }) => ({ product: toDomainProduct(record), rank }));

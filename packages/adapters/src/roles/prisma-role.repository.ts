@@ -4,10 +4,17 @@ import { toDomain } from './role.mapper';
 import { assignRole, permissionsOfUser, revokeRole, type AssignOutcome } from './role.sql';
 
 export class PrismaRoleRepository implements RoleRepository {
-  constructor(private readonly db: PrismaDb) {}
+  /**
+   * @param db the primary (or a unit of work's transaction): every write, and and roles and permissions, which decide access and must see a revocation at once
+   * @param reads where pure reads go: a replica-routing client, or the primary by default
+   */
+  constructor(
+    private readonly db: PrismaDb,
+    private readonly reads: PrismaDb = db,
+  ) {}
 
   async findByName(name: string): Promise<Role | null> {
-    const row = await this.db.role.findUnique({ where: { name } });
+    const row = await this.reads.role.findUnique({ where: { name } });
     return row && toDomain(row);
   }
 

@@ -62,7 +62,15 @@ export class DatabaseUnavailableError extends Error {
 
 // P1xxx: cannot reach or authenticate; P2024/POOL_TIMEOUT: no connection free in time; P2028: an
 // interactive transaction could not start or finish in time, which under load means a starved pool.
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', POOL_TIMEOUT]);
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+  'P2028',
+  POOL_TIMEOUT,
+]);
 // Raw queries report a lost server as P2010 with no SQLSTATE, only the driver adapter's kind.
 const UNAVAILABLE_DRIVER_KINDS = new Set([
   'DatabaseNotReachable',

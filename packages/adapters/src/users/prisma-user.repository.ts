@@ -18,15 +18,22 @@ import { searchUsers } from './user-search.sql';
 import { activeUsersAfter, activeUsersPage, upsertUser } from './user.sql';
 
 export class PrismaUserRepository implements UserRepository {
-  constructor(private readonly db: PrismaDb) {}
+  /**
+   * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
+   * @param reads where pure reads go: a replica-routing client, or the primary by default
+   */
+  constructor(
+    private readonly db: PrismaDb,
+    private readonly reads: PrismaDb = db,
+  ) {}
 
   async findById(id: UserId): Promise<User | null> {
-    const row = await this.db.user.findFirst({ where: { id: id.value, deletedAt: null } });
+    const row = await this.reads.user.findFirst({ where: { id: id.value, deletedAt: null } });
     return row && toDomain(row);
   }
 
   async findByEmail(email: Email): Promise<User | null> {
-    const row = await this.db.user.findFirst({ where: { email: email.value, deletedAt: null } });
+    const row = await this.reads.user.findFirst({ where: { email: email.value, deletedAt: null } });
     return row && toDomain(row);
   }
 
@@ -52,13 +59,13 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async findActivePage(page: PageRequest): Promise<User[]> {
-    const rows = await this.db.$queryRaw<UserRow[]>(activeUsersPage(page));
+    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersPage(page));
     return rows.map(toDomain);
   }
 
   async findActiveAfter(page: CursorPageRequest): Promise<CursorPage<User>> {
     // One row beyond the page tells whether another page follows, without a COUNT.
-    const rows = await this.db.$queryRaw<UserRow[]>(activeUsersAfter(page.position, page.limit + 1));
+    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersAfter(page.position, page.limit + 1));
     return toCursorPage(rows.map(toDomain), page.limit, (user) => ({
       createdAt: user.createdAt,
       id: user.id.value,
@@ -68,7 +75,7 @@ export class PrismaUserRepository implements UserRepository {
   async search(criteria: UserSearchCriteria, page: PageRequest): Promise<User[]> {
     const query = searchUsers(criteria, page);
     if (query === null) return [];
-    const rows = await this.db.$queryRaw<UserRow[]>(query);
+    const rows = await this.reads.$queryRaw<UserRow[]>(query);
     return rows.map(toDomain);
   }
 

@@ -1,0 +1,35 @@
+import {
+  ReadSession,
+  cacheRepositories,
+  createPrismaRepositories,
+  type ReadReplication,
+  type RepositoryCache,
+} from '@stratum/adapters';
+import type { Repositories } from '@stratum/domain';
+import type { PrismaClient } from '@stratum/prisma';
+import type { ReadRouting } from './read-routing';
+
+/**
+ * Per request: repositories whose pure reads go where the replica router allows for the request's
+ * session, cached like the primary's, with cache misses loaded from the primary so that no
+ * replica's older row is ever cached.
+ */
+export function replicaReadRouting(
+  replication: ReadReplication,
+  primary: PrismaClient,
+  primaryRepositories: Repositories,
+  cache: RepositoryCache,
+): ReadRouting {
+  return {
+    sessionFrom: (token) => ReadSession.readYourWrites(token),
+    repositoriesFor: (session) =>
+      cacheRepositories(
+        createPrismaRepositories(primary, { reads: replication.router.client(session) }),
+        cache,
+        {
+          loadFrom: primaryRepositories,
+        },
+      ),
+    recordWrite: (session) => replication.router.recordWrite(session),
+  };
+}

@@ -1,0 +1,93 @@
+import type { PrismaClient, PrismaTransaction } from '@stratum/prisma';
+import type { ReadSession } from './read-session';
+import { replicaFailureOf, type ReplicaFailure } from './replica-failure';
+import type { RoutedReplica } from './read-router';
+
+/**
+ * A client for pure reads: queries only, no transactions (a transaction started on a replica
+ * could not write, and one on the primary is the unit of work's business). Repositories accept it
+ * wherever they accept a PrismaDb.
+ */
+export type PrismaReadClient = PrismaTransaction;
+
+export interface ReadRouting {
+  route(session: ReadSession): { target: 'primary' } | { target: 'replica'; replica: RoutedReplica };
+  replicaFailed(name: string, failure: ReplicaFailure, error: unknown): void;
+}
+
+// What @prisma/extension-read-replicas sends to replicas, plus $queryRaw: our repositories do most
+// of their reading in SQL, and a repository passes this client only to its pure reads.
+const READ_OPERATIONS = new Set([
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'findUnique',
+  'findUniqueOrThrow',
+  'groupBy',
+  'aggregate',
+  'count',
+  '$queryRaw',
+]);
+
+/**
+ * The primary's client, extended so that each read is routed when it runs: to the replica the
+ * router picks for `session` at that moment, or left on the primary. This is the mechanism of
+ * @prisma/extension-read-replicas (re-issuing the operation on the replica's own client) with
+ * the extension's random pick replaced by ReadRouter, and one thing it lacks: a read that fails
+ * because the replica went away is run again on the primary, so the caller sees no error.
+ * Everything else (writes, $executeRaw) runs on the primary as if the extension were not there.
+ */
+export function createReadClient(
+  primary: PrismaClient,
+  router: ReadRouting,
+  session: ReadSession,
+): PrismaReadClient {
+  const client = primary.$extends({
+    query: {
+      async $allOperations(params) {
+        const { model, operation, args, query } = params;
+        if (!READ_OPERATIONS.has(operation) || !routable(params)) return query(args);
+        const route = router.route(session);
+        if (route.target === 'primary') return query(args);
+        try {
+          return await runOn(route.replica.prisma, model, operation, args);
+        } catch (error) {
+          const failure = replicaFailureOf(error);
+          if (failure === null) throw error;
+          router.replicaFailed(route.replica.name, failure, error);
+          return query(args);
+        }
+      },
+    },
+  });
+  // A query-only extension adds no types and changes no method's signature, but Prisma's
+  // extended-client type cannot be proven assignable to PrismaClient's (its generic arguments
+  // differ), so the shape is asserted here, once.
+  return client as unknown as PrismaReadClient;
+}
+
+type Operation = (args: unknown) => Promise<unknown>;
+
+function runOn(
+  client: PrismaClient,
+  model: string | undefined,
+  operation: string,
+  args: unknown,
+): Promise<unknown> {
+  const target = (model ? Reflect.get(client, model.charAt(0).toLowerCase() + model.slice(1)) : client) as
+    Record<string, Operation> | undefined;
+  const run = target?.[operation];
+  if (!target || typeof run !== 'function') throw new Error(`cannot route ${model ?? 'client'}.${operation}`);
+  return run.call(target, args);
+}
+
+/**
+ * Prisma exposes neither fact publicly; @prisma/extension-read-replicas reads the same internal
+ * parameters. Inside a transaction every query belongs to it. A fluent relation read
+ * (`findUnique(...).roles()`) carries a data path that re-issuing the call would lose.
+ */
+function routable(params: object): boolean {
+  const internal = (params as { __internalParams?: { transaction?: unknown; dataPath?: unknown[] } })
+    .__internalParams;
+  return !internal?.transaction && !internal?.dataPath?.length;
+}

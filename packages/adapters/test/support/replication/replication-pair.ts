@@ -1,0 +1,151 @@
+/**
+ * A throwaway PostgreSQL primary and a hot standby streaming from it, for tests of replica
+ * routing. There is no pg_basebackup among the embedded binaries, so the standby starts from a
+ * copy of the primary's data directory taken while the primary is cleanly shut down (right after
+ * initdb): same system identifier, same timeline, and the standby streams everything after.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import type { PostgresBinaries } from './postgres-binaries';
+import { serverUser, type ServerUser } from './server-user';
+
+export interface PostgresServer {
+  readonly port: number;
+  /** Trust authentication as the postgres superuser, on 127.0.0.1 only. */
+  url(database: string): string;
+  start(): void;
+  /** A fast shutdown, as an operator would do it: sessions are ended, the server waits for none. */
+  stop(): void;
+}
+
+export interface ReplicationPair {
+  primary: PostgresServer;
+  standby: PostgresServer;
+  /** Stops both servers and deletes their data; safe to call twice. */
+  destroy(): void;
+}
+
+export async function startReplicationPair(binaries: PostgresBinaries): Promise<ReplicationPair> {
+  const user = serverUser();
+  const root = mkdtempSync(join(tmpdir(), 'stratum-replication-'));
+  chownAs(user, root);
+  const [primaryPort, standbyPort] = [await freePort(), await freePort()];
+  const primary = server(binaries, user, join(root, 'primary'), primaryPort);
+  const standby = server(binaries, user, join(root, 'standby'), standbyPort);
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    process.off('exit', destroy);
+    standby.kill();
+    primary.kill();
+    rmSync(root, { recursive: true, force: true });
+  };
+  // A worker that dies mid-file must not leave two servers behind.
+  process.on('exit', destroy);
+  try {
+    run(user, binaries.initdb, [
+      '-D',
+      primary.dataDir,
+      '--username=postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
+    writeAs(
+      user,
+      join(primary.dataDir, 'pg_hba.conf'),
+      'host all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n',
+    );
+    run(user, 'cp', ['-a', primary.dataDir, standby.dataDir]);
+    writeAs(user, join(standby.dataDir, 'standby.signal'), '');
+    appendFileSync(
+      join(standby.dataDir, 'postgresql.auto.conf'),
+      `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=stratum_standby'\n`,
+    );
+    primary.start();
+    standby.start();
+  } catch (error) {
+    destroy();
+    throw error;
+  }
+  return { primary, standby, destroy };
+}
+
+function server(binaries: PostgresBinaries, user: ServerUser, dataDir: string, port: number) {
+  const flags = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    "-c unix_socket_directories=''",
+    '-c shared_buffers=32MB',
+    // Throwaway data needs no crash safety.
+    '-c fsync=off',
+    // wal_level=replica and max_wal_senders=10 are PostgreSQL 15's defaults. Keep enough WAL for a
+    // standby that a test stops to catch up when it starts again.
+    '-c wal_keep_size=128MB',
+    // A restarted standby reconnects to the primary at once rather than after 5 s.
+    '-c wal_retrieve_retry_interval=200ms',
+  ].join(' ');
+  const log = `${dataDir}.log`;
+  return {
+    dataDir,
+    port,
+    url: (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    start: () => {
+      try {
+        run(user, binaries.pg_ctl, [
+          'start',
+          '--wait',
+          '--timeout=60',
+          '-D',
+          dataDir,
+          '-l',
+          log,
+          '-o',
+          flags,
+        ]);
+      } catch (error) {
+        // The log goes with the temp dir on teardown: put its end in the error.
+        const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
+        throw new Error(`${(error as Error).message}\n${log}:\n${tail}`, { cause: error });
+      }
+    },
+    stop: () => run(user, binaries.pg_ctl, ['stop', '--wait', '-m', 'fast', '-D', dataDir]),
+    // Teardown: no checkpoint, no waiting for sessions; errors ignored (it may not be running).
+    kill: () =>
+      spawnSync(binaries.pg_ctl, ['stop', '--wait', '-m', 'immediate', '-D', dataDir], {
+        ...user.spawn,
+        stdio: 'ignore',
+      }),
+  };
+}
+
+function run(user: ServerUser, command: string, args: string[]): void {
+  const result = spawnSync(command, args, { ...user.spawn, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+    );
+  }
+}
+
+function writeAs(user: ServerUser, path: string, content: string): void {
+  writeFileSync(path, content, { mode: 0o600 });
+  chownAs(user, path);
+}
+
+function chownAs(user: ServerUser, path: string): void {
+  if (user.uid !== undefined && user.gid !== undefined) chownSync(path, user.uid, user.gid);
+}
