@@ -14,6 +14,7 @@ describe('readDatabaseConfig', () => {
       statementTimeoutMs: 15_000,
       idleInTransactionTimeoutMs: 30_000,
       applicationName: 'stratum',
+      preparedStatements: true,
     });
   });
 
@@ -32,6 +33,7 @@ describe('readDatabaseConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DATABASE_URL: url, DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
     [{ DATABASE_URL: url, DATABASE_POOL_TIMEOUT_MS: 'soon' }, 'DATABASE_POOL_TIMEOUT_MS'],
+    [{ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'yes' }, 'DATABASE_PREPARED_STATEMENTS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => readDatabaseConfig(env)).toThrow(ConfigError);
     expect(() => readDatabaseConfig(env)).toThrow(new RegExp(`^${variable}:`));

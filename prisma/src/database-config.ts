@@ -18,6 +18,11 @@ export interface DatabaseConfig {
   idleInTransactionTimeoutMs: number;
   /** Shown in pg_stat_activity, so operators can tell our connections apart. */
   applicationName: string;
+  /**
+   * Name every statement so each connection parses and plans it once (see statement-names.ts).
+   * Off behind PgBouncer in transaction mode older than 1.21, which cannot keep them.
+   */
+  preparedStatements?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -47,10 +52,19 @@ export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
     statementTimeoutMs: positiveInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
     idleInTransactionTimeoutMs: positiveInt(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
     applicationName: env.DATABASE_APPLICATION_NAME || 'stratum',
+    preparedStatements: booleanFlag(env, 'DATABASE_PREPARED_STATEMENTS', true),
   };
 }
 
 /** A positive integer from the environment, or `fallback` when unset; shared by the replica settings. */
+function booleanFlag(env: Env, variable: string, fallback: boolean): boolean {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(variable, `must be true or false, got "${raw}"`);
+}
+
 export function positiveInt(env: Env, variable: string, fallback: number): number {
   const raw = env[variable];
   if (raw === undefined || raw === '') return fallback;

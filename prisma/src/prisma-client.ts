@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client/client';
 import { readDatabaseConfig, type DatabaseConfig } from './database-config';
 import { createPgPool, type StratumPool } from './pg-pool';
+import { statementNamer } from './statement-names';
 
 export interface Database {
   prisma: PrismaClient;
@@ -27,7 +28,13 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
     ((error: Error) => console.error(`[stratum] idle database connection failed: ${error.message}`));
   const pool = createPgPool(config, onPoolError);
   const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool),
+    adapter: new PrismaPg(
+      pool,
+      config.preparedStatements === false
+        ? {}
+        : // Unnamed past the namer's limit: pg runs a statement without a name as unprepared.
+          { statementNameGenerator: statementNamer() as (query: { sql: string }) => string },
+    ),
     ...(options.emitQueryEvents ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
   });
   let closing: Promise<void> | undefined;
