@@ -1,0 +1,79 @@
+import { createPrismaRepositories } from '@stratum/adapters';
+import type { Repositories } from '@stratum/domain';
+import { createDatabase, readDatabaseConfig, type Database, type PrismaClient } from '@stratum/prisma';
+import pg from 'pg';
+import type { ImplementationId } from '../harness/bench-operation';
+import { createCachedUsers, type CachedUsers } from './cached-users';
+import { nameEveryStatement } from './named-statements';
+import { countRoundTrips } from './round-trips';
+
+/**
+ * One database's clients, one pool per implementation and each of the same size, so no
+ * implementation waits on another's connections or inherits its prepared statements.
+ */
+export interface BenchClients {
+  stratum: Repositories;
+  /** Stratum on a pool whose statements are named (prepared once per connection). */
+  stratumNamed: Repositories;
+  /** The client the plain-Prisma implementations use, built the way Stratum builds its own. */
+  prisma: PrismaClient;
+  raw: pg.Pool;
+  /** A second raw pool, for the raw interactive transaction. */
+  rawTx: pg.Pool;
+  cached: CachedUsers | null;
+  /** Statements sent so far by each implementation's pool. */
+  roundTrips: Record<ImplementationId, () => number>;
+  /** The server process behind an implementation's connection; meaningful with a pool of one. */
+  backendPid(implementation: ImplementationId): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openBenchClients(url: string, pool: number, redisUrl?: string): Promise<BenchClients> {
+  const stratumDb = prismaDatabase(url, pool, 'stratum-bench-stratum');
+  const namedDb = prismaDatabase(url, pool, 'stratum-bench-named');
+  nameEveryStatement(namedDb.pool);
+  const prismaDb = prismaDatabase(url, pool, 'stratum-bench-prisma');
+  const raw = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw' });
+  const rawTx = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw-tx' });
+  // Counting starts before the first connection opens, so that every connection is counted.
+  const rawTrips = countRoundTrips(raw);
+  const roundTrips = {
+    stratum: countRoundTrips(stratumDb.pool),
+    'stratum-named': countRoundTrips(namedDb.pool),
+    prisma: countRoundTrips(prismaDb.pool),
+    raw: rawTrips,
+    'raw-tx': countRoundTrips(rawTx),
+  };
+  // Prisma loads its query compiler and opens connections on first use: pay that here, not in
+  // the first measurement (it takes seconds on a loaded machine).
+  await Promise.all([stratumDb, namedDb, prismaDb].map((db) => db.prisma.$queryRaw`SELECT 1`));
+  const cached = await createCachedUsers(stratumDb.prisma, redisUrl);
+  return {
+    stratum: createPrismaRepositories(stratumDb.prisma),
+    stratumNamed: createPrismaRepositories(namedDb.prisma),
+    prisma: prismaDb.prisma,
+    raw,
+    rawTx,
+    cached,
+    roundTrips,
+    backendPid: async (implementation) => {
+      if (implementation === 'raw' || implementation === 'raw-tx') {
+        const pool = implementation === 'raw' ? raw : rawTx;
+        return (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
+      }
+      const db = implementation === 'stratum' ? stratumDb : implementation === 'prisma' ? prismaDb : namedDb;
+      const [row] = await db.prisma.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+      return row?.pid ?? 0;
+    },
+    close: async () => {
+      await cached?.close();
+      await Promise.all([stratumDb.close(), namedDb.close(), prismaDb.close(), raw.end(), rawTx.end()]);
+    },
+  };
+}
+
+function prismaDatabase(url: string, pool: number, applicationName: string): Database {
+  return createDatabase({
+    config: { ...readDatabaseConfig({ DATABASE_URL: url }), poolMax: pool, applicationName },
+  });
+}

@@ -1,0 +1,57 @@
+import type { Random } from './random';
+
+/**
+ * The three implementations every operation has, and the extras some have:
+ * - stratum: the real repository of @stratum/adapters;
+ * - raw: the pg driver with the best SQL for the job on named prepared statements, the most
+ *   Node can get out of this database;
+ * - prisma: what a typical app writes with Prisma, one query per step;
+ * - stratum-named: Stratum with every statement named, i.e. prepared once per connection
+ *   (what PrismaPg's statementNameGenerator option would give);
+ * - raw-tx: a transfer as the textbook interactive transaction on raw pg.
+ */
+export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'stratum-named' | 'raw-tx';
+
+export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'prisma'];
+
+export const IMPLEMENTATION_LABELS: Record<ImplementationId, string> = {
+  stratum: 'Stratum',
+  raw: 'raw pg',
+  prisma: 'plain Prisma',
+  'stratum-named': 'Stratum, named statements',
+  'raw-tx': 'raw pg, interactive tx',
+};
+
+export interface BenchImplementation {
+  readonly id: ImplementationId;
+  run(random: Random): Promise<unknown>;
+}
+
+export interface BenchOperation {
+  readonly id: string;
+  readonly title: string;
+  readonly implementations: readonly BenchImplementation[];
+}
+
+type Runners<I> = Partial<Record<ImplementationId, (input: I) => Promise<unknown>>>;
+
+/**
+ * An operation whose implementations all get their input from one generator, so that with the
+ * same seed they see the same users, products and amounts in the same order.
+ */
+export function defineOperation<I>(
+  id: string,
+  title: string,
+  input: (random: Random) => I,
+  runners: Runners<I>,
+): BenchOperation {
+  const implementations = (
+    Object.entries(runners) as Array<[ImplementationId, (input: I) => Promise<unknown>]>
+  )
+    .filter(([, runner]) => runner !== undefined)
+    .map(([implementation, runner]) => ({
+      id: implementation,
+      run: (random: Random) => runner(input(random)),
+    }));
+  return { id, title, implementations };
+}

@@ -1,0 +1,100 @@
+import {
+  IMPLEMENTATION_LABELS,
+  MAIN_IMPLEMENTATIONS,
+  type BenchImplementation,
+  type BenchOperation,
+  type ImplementationId,
+} from './bench-operation';
+import type { CallCost } from './measure-costs';
+import { MeasurementTally, runWorkers, type Measurement } from './run-workers';
+
+export interface ImplementationResult extends Measurement {
+  implementation: ImplementationId;
+  label: string;
+  /** Throughput over the raw pg baseline's on the same operation. */
+  ratioToRaw: number | null;
+  /** Statements sent per call, BEGIN and COMMIT included. */
+  roundTrips: number;
+  /** One call alone: CPU on each side and latency (see measure-costs.ts). */
+  cost?: CallCost;
+}
+
+export interface OperationResult {
+  id: string;
+  title: string;
+  database: string;
+  results: ImplementationResult[];
+}
+
+export interface MeasureSettings {
+  workers: number;
+  /** Measured seconds per implementation, split into `rounds` slices. */
+  durationS: number;
+  warmupS: number;
+  rounds: number;
+  seed: number;
+  /** Include the implementations beyond the main three. */
+  extras: boolean;
+}
+
+// The baseline first in every round.
+const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'prisma', 'stratum-named', 'raw-tx'];
+
+/**
+ * Each implementation of an operation in turn, never two at once, every worker busy. First a
+ * warm-up of each (plans cached, pools filled, pages in memory), then `rounds` rotations of
+ * short slices: on a machine whose load drifts (CI, a shared box) every implementation gets its
+ * share of the quiet and the busy moments, so the ratios stay fair even when the absolute
+ * figures move.
+ */
+export async function measureOperations(
+  operations: readonly BenchOperation[],
+  database: string,
+  settings: MeasureSettings,
+  roundTrips: Record<ImplementationId, () => number>,
+  onResult: (operation: BenchOperation, result: ImplementationResult) => void,
+): Promise<OperationResult[]> {
+  const measured: OperationResult[] = [];
+  const run = (
+    implementation: BenchImplementation,
+    durationS: number,
+    seed: number,
+    tally?: MeasurementTally,
+  ) => runWorkers(implementation.run, { workers: settings.workers, durationS, seed }, tally);
+  for (const operation of operations) {
+    const implementations = [...operation.implementations]
+      .filter((implementation) => settings.extras || MAIN_IMPLEMENTATIONS.includes(implementation.id))
+      .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+    if (settings.warmupS > 0) {
+      for (const implementation of implementations)
+        await run(implementation, settings.warmupS, settings.seed + 1);
+    }
+    const tallies = implementations.map(() => new MeasurementTally());
+    const trips = implementations.map(() => 0);
+    const slice = settings.durationS / settings.rounds;
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const [index, implementation] of implementations.entries()) {
+        const before = roundTrips[implementation.id]();
+        // Each round its own inputs, the same for every implementation.
+        await run(implementation, slice, settings.seed + 100 * round, tallies[index]);
+        trips[index] = (trips[index] ?? 0) + roundTrips[implementation.id]() - before;
+      }
+    }
+    const measurements = tallies.map((tally) => tally.summary());
+    const rawOpsPerSec = measurements[implementations.findIndex((i) => i.id === 'raw')]?.opsPerSec;
+    const results = implementations.map((implementation, index): ImplementationResult => {
+      const measurement = measurements[index] as Measurement;
+      const calls = measurement.ops + measurement.errors;
+      return {
+        implementation: implementation.id,
+        label: IMPLEMENTATION_LABELS[implementation.id],
+        ...measurement,
+        ratioToRaw: rawOpsPerSec ? measurement.opsPerSec / rawOpsPerSec : null,
+        roundTrips: calls ? (trips[index] ?? 0) / calls : 0,
+      };
+    });
+    for (const result of results) onResult(operation, result);
+    measured.push({ id: operation.id, title: operation.title, database, results });
+  }
+  return measured;
+}

@@ -1,0 +1,86 @@
+import type { BenchOptions } from './cli/bench-options';
+import { openBenchClients, type BenchClients } from './clients/bench-clients';
+import type { BenchDatabase } from './database/bench-database';
+import { loadBenchFixtures, loadSearchQueries, type BenchFixtures } from './fixtures/bench-fixtures';
+import type { BenchOperation } from './harness/bench-operation';
+import { measureCallCost } from './harness/measure-costs';
+import {
+  measureOperations,
+  type ImplementationResult,
+  type OperationResult,
+} from './harness/measure-operations';
+import { mainOperations } from './operations/operation-list';
+import { productSearchOperation } from './operations/products/product-search.operations';
+
+export interface DatabaseStage {
+  database: BenchDatabase;
+  /** The catalogue size of this database's product search. */
+  products: number;
+  /** The main database also runs every other operation. */
+  main: boolean;
+}
+
+export interface StageIo {
+  log(line: string): void;
+  onResult(operation: BenchOperation, result: ImplementationResult): void;
+  redisUrl?: string;
+}
+
+/**
+ * One database's share of the run: throughput with every worker busy, then (unless
+ * --cost-seconds 0) the cost of single calls on a pool of one, on a second set of clients so that
+ * each backend's CPU counter belongs to one implementation.
+ */
+export async function measureDatabase(
+  stage: DatabaseStage,
+  options: BenchOptions,
+  io: StageIo,
+): Promise<OperationResult[]> {
+  const wanted = (operation: BenchOperation) =>
+    options.only.length === 0 || options.only.some((part) => operation.id.includes(part));
+  let fixtures: BenchFixtures | undefined;
+  let queries: string[] = [];
+  const plan = async (clients: BenchClients) => {
+    if (stage.main) fixtures ??= await loadBenchFixtures(clients.raw, options.seed);
+    if (queries.length === 0) queries = await loadSearchQueries(clients.raw, options.seed);
+    return [
+      ...(fixtures ? mainOperations(clients, fixtures) : []),
+      productSearchOperation(clients, stage.products, queries),
+    ].filter(wanted);
+  };
+
+  const busy = await openBenchClients(stage.database.url, options.pool, io.redisUrl);
+  let measured: OperationResult[];
+  try {
+    measured = await measureOperations(
+      await plan(busy),
+      stage.database.name,
+      options,
+      busy.roundTrips,
+      io.onResult,
+    );
+  } finally {
+    await busy.close();
+  }
+  if (options.costSeconds <= 0) return measured;
+
+  const single = await openBenchClients(stage.database.url, 1, io.redisUrl);
+  try {
+    for (const operation of await plan(single)) {
+      const results = measured.find((m) => m.id === operation.id)?.results ?? [];
+      for (const result of results) {
+        result.cost = await measureCallCost(
+          operation,
+          result.implementation,
+          single,
+          options.costSeconds,
+          options.seed,
+        );
+      }
+      io.log(`[bench] call costs measured: ${operation.title}`);
+    }
+  } finally {
+    await single.close();
+  }
+  return measured;
+}

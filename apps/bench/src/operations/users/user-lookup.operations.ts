@@ -1,0 +1,66 @@
+import { Email, PageRequest, UserId } from '@stratum/domain';
+import type { BenchClients } from '../../clients/bench-clients';
+import type { BenchFixtures } from '../../fixtures/bench-fixtures';
+import { PAGE_SIZE } from '../../fixtures/bench-fixtures';
+import { defineOperation, type BenchOperation } from '../../harness/bench-operation';
+import { rawRows } from '../raw-query';
+import { USER_BY_EMAIL, USER_BY_ID, USER_SEARCH, containing } from './users.raw-sql';
+
+/** Lookups of one user, and a search by criteria (a last name among active users). */
+export function userLookupOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
+  const { stratum, stratumNamed, prisma, raw } = clients;
+  const pickUser = (random: { pick<T>(items: readonly T[]): T }) => random.pick(fixtures.users);
+  const operations = [
+    defineOperation('user-by-id', 'user by id', pickUser, {
+      stratum: (user) => stratum.users.findById(UserId.of(user.id)),
+      raw: (user) => rawRows(raw, USER_BY_ID, [user.id]),
+      // What most apps write; deletedAt is checked after the fact because findUnique takes the key.
+      prisma: async (user) => {
+        const row = await prisma.user.findUnique({ where: { id: user.id } });
+        return row?.deletedAt === null ? row : null;
+      },
+      'stratum-named': (user) => stratumNamed.users.findById(UserId.of(user.id)),
+    }),
+    defineOperation('user-by-email', 'user by email', pickUser, {
+      stratum: (user) => stratum.users.findByEmail(Email.of(user.email)),
+      raw: (user) => rawRows(raw, USER_BY_EMAIL, [user.email]),
+      prisma: (user) =>
+        prisma.user.findFirst({ where: { email: user.email.toLowerCase(), deletedAt: null } }),
+      'stratum-named': (user) => stratumNamed.users.findByEmail(Email.of(user.email)),
+    }),
+    defineOperation('user-search', 'user search: name contains + ACTIVE', pickUser, {
+      stratum: (user) =>
+        stratum.users.search({ nameContains: user.lastName, status: 'ACTIVE' }, PageRequest.first(PAGE_SIZE)),
+      raw: (user) => rawRows(raw, USER_SEARCH, [containing(user.lastName), 'ACTIVE', PAGE_SIZE, 0]),
+      prisma: (user) =>
+        prisma.user.findMany({
+          where: {
+            name: { contains: user.lastName, mode: 'insensitive' },
+            status: 'ACTIVE',
+            deletedAt: null,
+          },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: PAGE_SIZE,
+        }),
+      'stratum-named': (user) =>
+        stratumNamed.users.search(
+          { nameContains: user.lastName, status: 'ACTIVE' },
+          PageRequest.first(PAGE_SIZE),
+        ),
+    }),
+  ];
+  const { cached } = clients;
+  if (cached) {
+    // Against the same baselines as the uncached lookup: the point is what the cache adds over the database.
+    operations.splice(
+      1,
+      0,
+      defineOperation('user-by-id-cached', 'user by id, Redis cache', pickUser, {
+        stratum: (user) => cached.users.findById(UserId.of(user.id)),
+        raw: (user) => rawRows(raw, USER_BY_ID, [user.id]),
+        prisma: (user) => prisma.user.findUnique({ where: { id: user.id } }),
+      }),
+    );
+  }
+  return operations;
+}

@@ -1,0 +1,115 @@
+import type { ImplementationId } from '../harness/bench-operation';
+import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
+
+/** One of issue #7's targets, judged on this run's figures; `met` is null when the run did not measure it. */
+export interface TargetCheck {
+  id: string;
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+type Find = (operation: string, implementation: ImplementationId) => ImplementationResult | undefined;
+
+export function checkTargets(operations: readonly OperationResult[]): TargetCheck[] {
+  const find: Find = (operation, implementation) =>
+    operations.find((o) => o.id === operation)?.results.find((r) => r.implementation === implementation);
+  const oneMillion = operations.find((o) => o.id === 'product-search-1M');
+  return [
+    ratio(
+      find,
+      'transfer-vs-raw-tx',
+      'transfer: Stratum ≥ raw pg interactive transaction',
+      ['transfer', 'stratum'],
+      ['transfer', 'raw-tx'],
+      1,
+    ),
+    ratio(
+      find,
+      'transfer-vs-prisma',
+      'transfer: Stratum ≥ 4× plain Prisma',
+      ['transfer', 'stratum'],
+      ['transfer', 'prisma'],
+      4,
+    ),
+    ratio(
+      find,
+      'order-vs-raw',
+      'order with 5 items: Stratum ≥ 0.8× raw pg',
+      ['order-place-5', 'stratum'],
+      ['order-place-5', 'raw'],
+      0.8,
+    ),
+    ratio(
+      find,
+      'user-by-id-vs-raw',
+      'user by id, uncached: Stratum ≥ 0.6× raw pg',
+      ['user-by-id', 'stratum'],
+      ['user-by-id', 'raw'],
+      0.6,
+    ),
+    ratio(
+      find,
+      'user-by-id-cached-vs-raw',
+      'user by id, cached: Stratum ≥ 1.5× raw pg',
+      ['user-by-id-cached', 'stratum'],
+      ['user-by-id-cached', 'raw'],
+      1.5,
+    ),
+    ratio(
+      find,
+      'keyset-flat',
+      'keyset paging flat: deep page ≥ 0.8× page 1 (Stratum)',
+      ['active-keyset-deep', 'stratum'],
+      ['active-keyset-first', 'stratum'],
+      0.8,
+    ),
+    p99Below(
+      oneMillion?.results.find((r) => r.implementation === 'stratum'),
+      20,
+    ),
+  ];
+}
+
+function ratio(
+  find: Find,
+  id: string,
+  target: string,
+  [operation, implementation]: [string, ImplementationId],
+  [baseOperation, baseImplementation]: [string, ImplementationId],
+  factor: number,
+): TargetCheck {
+  const subject = find(operation, implementation);
+  const base = find(baseOperation, baseImplementation);
+  if (!subject || !base || base.opsPerSec === 0)
+    return { id, target, met: null, detail: 'not measured in this run' };
+  const achieved = subject.opsPerSec / base.opsPerSec;
+  return {
+    id,
+    target,
+    met: achieved >= factor && subject.errors === 0,
+    detail:
+      `${fmt(subject.opsPerSec)} vs ${fmt(base.opsPerSec)} ops/s = ${achieved.toFixed(2)}× (needs ${factor}×)` +
+      (subject.errors ? `, ${subject.errors} errors` : ''),
+  };
+}
+
+function p99Below(subject: ImplementationResult | undefined, ms: number): TargetCheck {
+  const id = 'search-1m-p99';
+  const target = `product search at 1M: Stratum p99 < ${ms} ms`;
+  if (!subject) return { id, target, met: null, detail: 'not measured in this run (run with --full)' };
+  // Latency with every worker busy includes queueing for the cores; one client alone shows the search itself.
+  const alone = subject.cost
+    ? `; one client alone: p50 ${subject.cost.p50Ms.toFixed(1)}, p99 ${subject.cost.p99Ms.toFixed(1)} ms`
+    : '';
+  return {
+    id,
+    target,
+    met: subject.p99Ms < ms,
+    detail: `p99 ${subject.p99Ms.toFixed(1)} ms, p50 ${subject.p50Ms.toFixed(1)} ms with every worker busy${alone}`,
+  };
+}
+
+function fmt(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
