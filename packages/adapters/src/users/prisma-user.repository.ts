@@ -14,6 +14,7 @@ import {
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
 import { toDomain, toRow, type UserRow } from './user.mapper';
+import { UserByIdBatch } from './user-by-id.batch';
 import { searchUsers } from './user-search.sql';
 import { activeUsersAfter, activeUsersPage, upsertUser } from './user.sql';
 
@@ -25,11 +26,14 @@ export class PrismaUserRepository implements UserRepository {
   constructor(
     private readonly db: PrismaDb,
     private readonly reads: PrismaDb = db,
-  ) {}
+  ) {
+    this.byId = new UserByIdBatch(reads);
+  }
 
-  async findById(id: UserId): Promise<User | null> {
-    const row = await this.reads.user.findFirst({ where: { id: id.value, deletedAt: null } });
-    return row && toDomain(row);
+  private readonly byId: UserByIdBatch;
+
+  findById(id: UserId): Promise<User | null> {
+    return this.byId.load(id);
   }
 
   async findByEmail(email: Email): Promise<User | null> {
