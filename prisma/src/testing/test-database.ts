@@ -35,27 +35,22 @@ export function testServerUrl(env: Record<string, string | undefined> = process.
 export async function createTestDatabase(prefix = 'stratum_test'): Promise<TestDatabase> {
   const server = testServerUrl();
   const template = await ensureTemplate(server);
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await withAdminClient(server, (client) =>
-    client.query(
-      `CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`,
-    ),
-  );
-  return {
-    name,
-    url: databaseUrl(server, name),
-    drop: () =>
-      withAdminClient(server, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
-      ).then(() => undefined),
-  };
+  return createDatabaseOn(server, prefix, template);
 }
 
 /** An empty database (no migrations), for tests of the migrations themselves. */
-export async function createEmptyTestDatabase(prefix = 'stratum_test_empty'): Promise<TestDatabase> {
-  const server = testServerUrl();
+export function createEmptyTestDatabase(prefix = 'stratum_test_empty'): Promise<TestDatabase> {
+  return createDatabaseOn(testServerUrl(), prefix, null);
+}
+
+async function createDatabaseOn(server: URL, prefix: string, template: string | null): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await withAdminClient(server, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+  await withAdminClient(server, (client) =>
+    client.query(
+      `CREATE DATABASE ${client.escapeIdentifier(name)}` +
+        (template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''),
+    ),
+  );
   return {
     name,
     url: databaseUrl(server, name),
