@@ -6,20 +6,9 @@ import { Transfer, type TransferCommand } from '../accounts/transfer';
 import { NotFoundError } from '../shared/common.errors';
 import type { CursorPage, CursorPageRequest } from '../shared/pagination';
 import { CurrencyMismatchError } from '../shared/money.errors';
-import {
-  InMemoryRepository,
-  byCreatedAtAndId,
-  cursorPage,
-  newestFirst,
-  type InMemoryRepositoryOptions,
-} from './in-memory-repository.base';
-import type { InMemoryStore } from './in-memory-store';
+import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
 export class InMemoryAccountRepository extends InMemoryRepository implements AccountRepository {
-  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
-    super(store, options);
-  }
-
   open(input: OpenAccountInput): Promise<Account> {
     return this.atomically(() => {
       const account = Account.open(input);

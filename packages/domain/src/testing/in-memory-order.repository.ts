@@ -9,20 +9,9 @@ import type { OrderListOptions, OrderRepository } from '../orders/order.reposito
 import type { Product } from '../products/product';
 import { InsufficientStockError } from '../products/product.errors';
 import type { UserId } from '../users/user-id';
-import {
-  InMemoryRepository,
-  byCreatedAtAndId,
-  cursorPage,
-  newestFirst,
-  type InMemoryRepositoryOptions,
-} from './in-memory-repository.base';
-import type { InMemoryStore } from './in-memory-store';
+import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
 export class InMemoryOrderRepository extends InMemoryRepository implements OrderRepository {
-  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
-    super(store, options);
-  }
-
   placeOrder(input: PlaceOrderInput): Promise<Order> {
     return this.atomically(() => {
       const lines = normalizeOrderLines(input.lines);

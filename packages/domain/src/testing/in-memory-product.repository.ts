@@ -4,20 +4,10 @@ import type { PageRequest } from '../shared/pagination';
 import { Product } from '../products/product';
 import type { ProductId } from '../products/product-id';
 import type { ProductRepository, ProductSearchHit } from '../products/product.repository.port';
-import {
-  InMemoryRepository,
-  byCreatedAtAndId,
-  offsetPage,
-  type InMemoryRepositoryOptions,
-} from './in-memory-repository.base';
+import { InMemoryRepository, byCreatedAtAndId, offsetPage } from './in-memory-repository.base';
 import { rankProduct, searchWords } from './in-memory-product-search';
-import type { InMemoryStore } from './in-memory-store';
 
 export class InMemoryProductRepository extends InMemoryRepository implements ProductRepository {
-  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
-    super(store, options);
-  }
-
   findById(id: ProductId): Promise<Product | null> {
     return this.atomically(() => this.live(id.value));
   }

@@ -19,7 +19,7 @@ export interface InMemoryRepositoryOptions {
  * and guarded updates make them in PostgreSQL.
  */
 export abstract class InMemoryRepository {
-  protected constructor(
+  constructor(
     protected readonly store: InMemoryStore,
     private readonly options: InMemoryRepositoryOptions = {},
   ) {}

@@ -2,14 +2,10 @@ import { NotFoundError } from '../shared/common.errors';
 import type { Role } from '../roles/role';
 import type { RoleRepository } from '../roles/role.repository.port';
 import type { UserId } from '../users/user-id';
-import { InMemoryRepository, type InMemoryRepositoryOptions } from './in-memory-repository.base';
-import { userRoleKey, type InMemoryStore } from './in-memory-store';
+import { InMemoryRepository } from './in-memory-repository.base';
+import { userRoleKey } from './in-memory-store';
 
 export class InMemoryRoleRepository extends InMemoryRepository implements RoleRepository {
-  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
-    super(store, options);
-  }
-
   findByName(name: string): Promise<Role | null> {
     return this.atomically(() => this.byName(name));
   }

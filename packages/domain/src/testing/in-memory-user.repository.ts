@@ -11,15 +11,9 @@ import {
   cursorPage,
   newestFirst,
   offsetPage,
-  type InMemoryRepositoryOptions,
 } from './in-memory-repository.base';
-import type { InMemoryStore } from './in-memory-store';
 
 export class InMemoryUserRepository extends InMemoryRepository implements UserRepository {
-  constructor(store: InMemoryStore, options?: InMemoryRepositoryOptions) {
-    super(store, options);
-  }
-
   findById(id: UserId): Promise<User | null> {
     return this.atomically(() => this.live(id.value));
   }
