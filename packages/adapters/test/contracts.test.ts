@@ -5,7 +5,7 @@ import {
   roleRepositoryContract,
   unitOfWorkContract,
   userRepositoryContract,
-} from '@stratum/domain/testing';
+} from '@stratum/testing';
 import { prismaSubject, useTestDatabase } from './support/test-database';
 
 // The same suites that the in-memory fakes pass, here on PostgreSQL through Prisma.

@@ -3,7 +3,7 @@ import {
   productRepositoryContract,
   unitOfWorkContract,
   userRepositoryContract,
-} from '@stratum/domain/testing';
+} from '@stratum/testing';
 import { describe, it } from 'vitest';
 import { cacheRepositories } from '../../src/cache/cache-repositories';
 import { useBackends } from './support/cache-backends';

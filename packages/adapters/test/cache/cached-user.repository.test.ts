@@ -1,5 +1,5 @@
 import { Email, PageRequest, UserId } from '@stratum/domain';
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBackends } from './support/cache-backends';
 import { cacheWorld, type CacheWorld } from './support/cache-world';

@@ -1,5 +1,5 @@
 import { Money, type Product } from '@stratum/domain';
-import { ProductMother, UserMother } from '@stratum/domain/testing';
+import { ProductMother, UserMother } from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { CacheDecodeError } from '../../src/cache/cache.codec';
 import { nullableProductCodec, productSearchCodec } from '../../src/cache/product.codec';

@@ -4,7 +4,7 @@ import {
   unitOfWorkContract,
   userRepositoryContract,
   UserMother,
-} from '@stratum/domain/testing';
+} from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { cacheRepositories } from '../../src/cache/cache-repositories';
 import { CacheKeys } from '../../src/cache/cache-keys';

@@ -1,5 +1,5 @@
 import type { UserId } from '@stratum/domain';
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { useBackends } from './support/cache-backends';
 import { cacheWorld, siblingWorld, type CacheWorld } from './support/cache-world';

@@ -1,5 +1,5 @@
 import type { User } from '@stratum/domain';
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheWorld, siblingWorld, type CacheWorld } from './support/cache-world';
 import { REDIS_SKIP_NOTE, REDIS_URL, requireRedisUrl, useRedisCaches } from './support/redis-test-support';

@@ -1,5 +1,5 @@
 import { PageRequest, type User } from '@stratum/domain';
-import { ProductMother, RandomMother, UserMother } from '@stratum/domain/testing';
+import { ProductMother, RandomMother, UserMother } from '@stratum/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useBackends } from './support/cache-backends';
 import { REDIS_SKIP_NOTE, REDIS_URL } from './support/redis-test-support';

@@ -6,7 +6,7 @@ import {
   type Product,
   type User,
 } from '@stratum/domain';
-import { ProductMother, UserMother } from '@stratum/domain/testing';
+import { ProductMother, UserMother } from '@stratum/testing';
 import type { PrismaClient } from '@stratum/prisma';
 import { describe, expect, it } from 'vitest';
 import { PrismaOrderRepository } from '../../src/orders/prisma-order.repository';

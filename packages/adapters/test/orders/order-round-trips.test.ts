@@ -1,5 +1,5 @@
 import { CursorPageRequest, type User } from '@stratum/domain';
-import { ProductMother, UserMother } from '@stratum/domain/testing';
+import { ProductMother, UserMother } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureQueries, type QueryCapture } from '../support/query-capture';
 import { prismaSubject, useTestDatabase } from '../support/test-database';

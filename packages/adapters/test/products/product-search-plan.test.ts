@@ -1,5 +1,5 @@
 import { PageRequest } from '@stratum/domain';
-import { ProductMother, RandomMother } from '@stratum/domain/testing';
+import { ProductMother, RandomMother } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureQueries, explain, nodesOf, type PlanNode, type QueryCapture } from '../support/query-capture';
 import { prismaSubject, useTestDatabase } from '../support/test-database';

@@ -1,5 +1,5 @@
 import { InsufficientStockError, MAX_STOCK, Money, Product, ValidationError } from '@stratum/domain';
-import { ProductMother, RandomMother } from '@stratum/domain/testing';
+import { ProductMother, RandomMother } from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { prismaSubject, useTestDatabase } from '../support/test-database';
 

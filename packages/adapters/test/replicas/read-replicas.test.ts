@@ -1,4 +1,4 @@
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import type { ReplicaRoutingConfig } from '@stratum/prisma';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { createReadReplication, type ReadReplication } from '../../src/replicas/read-replication';

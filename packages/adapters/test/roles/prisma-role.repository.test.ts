@@ -1,5 +1,5 @@
 import { NotFoundError, UserId, type User } from '@stratum/domain';
-import { UserMother, expectDomainError } from '@stratum/domain/testing';
+import { UserMother, expectDomainError } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PrismaRoleRepository } from '../../src/roles/prisma-role.repository';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';

@@ -1,4 +1,4 @@
-import { sessionRepositoryContract } from '@stratum/domain/testing';
+import { sessionRepositoryContract } from '@stratum/testing';
 import { prismaSubject, useTestDatabase } from '../support/test-database';
 import { PrismaSessionRepository } from '../../src/sessions/prisma-session.repository';
 

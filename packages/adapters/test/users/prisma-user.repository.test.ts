@@ -1,5 +1,5 @@
 import { EmailTakenError, NotFoundError, type User } from '@stratum/domain';
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';
 import { useTestDatabase } from '../support/test-database';

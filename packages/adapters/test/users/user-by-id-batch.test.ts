@@ -1,5 +1,5 @@
 import { UserId } from '@stratum/domain';
-import { UserMother } from '@stratum/domain/testing';
+import { UserMother } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureQueries, type QueryCapture } from '../support/query-capture';
 import { prismaSubject, useTestDatabase } from '../support/test-database';

@@ -1,5 +1,5 @@
 import { PageRequest, type User, type UserSearchCriteria } from '@stratum/domain';
-import { RandomMother, UserMother } from '@stratum/domain/testing';
+import { RandomMother, UserMother } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PrismaRoleRepository } from '../../src/roles/prisma-role.repository';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';

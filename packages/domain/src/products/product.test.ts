@@ -1,9 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../shared/common.errors';
 import { Money } from '../shared/money';
-import { ProductMother } from '../testing/mothers/product.mother';
 import { Product } from './product';
 import { InsufficientStockError } from './product.errors';
+
+// A local builder: the domain's tests may not depend on @stratum/testing, which depends on it.
+function aProduct(overrides: { stock?: number } = {}): Product {
+  return Product.create({
+    sku: `SKU-${randomUUID().slice(0, 8).toUpperCase()}`,
+    name: 'Widget',
+    description: 'A dependable everyday widget.',
+    price: Money.of('9.99', 'USD'),
+    stock: overrides.stock ?? 100,
+  });
+}
 
 const valid = { sku: ' SKU-1 ', name: ' Kettle ', price: Money.of('19.99', 'USD') };
 
@@ -48,7 +59,7 @@ describe('Product', () => {
   });
 
   it('adjusts stock up and down to zero, never below', () => {
-    const product = ProductMother.random({ stock: 3 });
+    const product = aProduct({ stock: 3 });
     expect(product.adjustStock(2).stock).toBe(5);
     expect(product.adjustStock(-3).stock).toBe(0);
     expect(() => product.adjustStock(-4)).toThrow(InsufficientStockError);
@@ -56,7 +67,7 @@ describe('Product', () => {
   });
 
   it('reports how many units were wanted and available when short', () => {
-    const product = ProductMother.random({ stock: 3 });
+    const product = aProduct({ stock: 3 });
     try {
       product.adjustStock(-5);
     } catch (error) {
@@ -65,7 +76,7 @@ describe('Product', () => {
   });
 
   it('returns changed copies for name, description and price', () => {
-    const product = ProductMother.random();
+    const product = aProduct();
     const changed = product.rename('New').changeDescription('Desc').changePrice(Money.of('1.00', 'USD'));
     expect(changed).toMatchObject({ name: 'New', description: 'Desc' });
     expect(changed.price.toDecimalString()).toBe('1.00');

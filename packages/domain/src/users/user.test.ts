@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
-import { UserMother } from '../testing/mothers/user.mother';
 import { Email } from './email';
 import { User } from './user';
+
+// A local builder: the domain's tests may not depend on @stratum/testing, which depends on it.
+function aUser(overrides: { preferences?: Record<string, unknown> } = {}): User {
+  return User.register({
+    email: Email.of(`user-${randomUUID()}@example.test`),
+    name: 'Ada',
+    passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA',
+    ...overrides,
+  });
+}
 
 const registration = { email: Email.of('ada@example.com'), name: '  Ada Lovelace  ', passwordHash: 'hash' };
 
@@ -33,7 +43,7 @@ describe('User', () => {
   });
 
   it('returns changed copies with a new updatedAt, leaving the original alone', () => {
-    const user = UserMother.random();
+    const user = aUser();
     const later = new Date(user.createdAt.getTime() + 1000);
 
     const renamed = user.rename('Grace Hopper', later);
@@ -46,14 +56,14 @@ describe('User', () => {
   });
 
   it('changes email and status', () => {
-    const user = UserMother.random();
+    const user = aUser();
     expect(user.changeEmail(Email.of('new@example.com')).email.value).toBe('new@example.com');
     expect(user.changeStatus('SUSPENDED').status).toBe('SUSPENDED');
     expect(() => user.changeStatus('GONE' as never)).toThrow(ValidationError);
   });
 
   it('merges preference updates and stores them as JSON would', () => {
-    const user = UserMother.random({ preferences: { theme: 'dark', nested: { a: 1 } } });
+    const user = aUser({ preferences: { theme: 'dark', nested: { a: 1 } } });
 
     const updated = user.updatePreferences({
       nested: { b: 2 },
@@ -87,7 +97,7 @@ describe('User', () => {
   });
 
   it('does not let a deleted user change', () => {
-    const user = UserMother.random();
+    const user = aUser();
     const deleted = User.reconstitute({ ...user.toProps(), deletedAt: new Date() });
 
     expect(deleted.isDeleted).toBe(true);
@@ -96,7 +106,7 @@ describe('User', () => {
   });
 
   it('validates on reconstitution too, so a corrupt row fails loudly', () => {
-    const user = UserMother.random();
+    const user = aUser();
     expect(() => User.reconstitute({ ...user.toProps(), status: 'DELETED' as never })).toThrow(
       ValidationError,
     );

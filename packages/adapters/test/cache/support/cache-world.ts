@@ -1,5 +1,5 @@
 import type { Repositories } from '@stratum/domain';
-import { createInMemoryRepositories, InMemoryStore, InMemoryUnitOfWork } from '@stratum/domain/testing';
+import { createInMemoryRepositories, InMemoryStore, InMemoryUnitOfWork } from '@stratum/testing';
 import { CacheKeys } from '../../../src/cache/cache-keys';
 import { CachedProductRepository } from '../../../src/cache/cached-product.repository';
 import { CachedUserRepository } from '../../../src/cache/cached-user.repository';

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../products/product';
-import { InsufficientStockError } from '../../products/product.errors';
-import { ProductId } from '../../products/product-id';
-import type { ProductRepository } from '../../products/product.repository.port';
-import { NotFoundError } from '../../shared/common.errors';
-import { Money } from '../../shared/money';
-import { PageRequest } from '../../shared/pagination';
+import {
+  InsufficientStockError,
+  Money,
+  NotFoundError,
+  PageRequest,
+  type Product,
+  ProductId,
+  type ProductRepository,
+} from '@stratum/domain';
 import { ProductMother, type ProductOverrides } from '../mothers/product.mother';
 import { RandomMother } from '../mothers/random.mother';
 import { expectDomainError, useSubject, type ContractSubject } from './contract-helpers';

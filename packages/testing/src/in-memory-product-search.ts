@@ -1,4 +1,4 @@
-import type { Product } from '../products/product';
+import type { Product } from '@stratum/domain';
 
 /**
  * An approximation of PostgreSQL full-text search, good enough for tests: words are runs of

@@ -1,11 +1,12 @@
-import type { CursorPosition } from '../shared/cursor';
-import { compareNewestFirst, isPastCursor } from '../shared/cursor';
 import {
-  toCursorPage,
+  compareNewestFirst,
   type CursorPage,
   type CursorPageRequest,
+  type CursorPosition,
+  isPastCursor,
   type PageRequest,
-} from '../shared/pagination';
+  toCursorPage,
+} from '@stratum/domain';
 import type { InMemoryStore } from './in-memory-store';
 
 export interface InMemoryRepositoryOptions {

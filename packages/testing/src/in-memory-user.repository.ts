@@ -1,10 +1,15 @@
-import { NotFoundError } from '../shared/common.errors';
-import type { CursorPage, CursorPageRequest, PageRequest } from '../shared/pagination';
-import type { Email } from '../users/email';
-import { User } from '../users/user';
-import { EmailTakenError } from '../users/user.errors';
-import type { UserId } from '../users/user-id';
-import type { UserRepository, UserSearchCriteria } from '../users/user.repository.port';
+import {
+  type CursorPage,
+  type CursorPageRequest,
+  type Email,
+  EmailTakenError,
+  NotFoundError,
+  type PageRequest,
+  User,
+  type UserId,
+  type UserRepository,
+  type UserSearchCriteria,
+} from '@stratum/domain';
 import {
   InMemoryRepository,
   byCreatedAtAndId,

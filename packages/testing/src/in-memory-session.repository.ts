@@ -1,9 +1,5 @@
-import { NotFoundError } from '../shared/common.errors';
+import { NotFoundError, Session, type SessionId, type SessionRepository, type UserId } from '@stratum/domain';
 import type { InMemoryStore } from './in-memory-store';
-import type { UserId } from '../users/user-id';
-import { Session } from '../sessions/session';
-import type { SessionId } from '../sessions/session-id';
-import type { SessionRepository } from '../sessions/session.repository.port';
 
 /**
  * The fake of SessionRepository. Sessions are kept here rather than in the shared store, which

@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '../unit-of-work/unit-of-work.port';
+import type { Repositories, UnitOfWork } from '@stratum/domain';
 import { createInMemoryRepositories } from './in-memory-repositories';
 import type { InMemoryStore } from './in-memory-store';
 

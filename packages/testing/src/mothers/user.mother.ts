@@ -1,6 +1,4 @@
-import { Email } from '../../users/email';
-import { User } from '../../users/user';
-import type { UserStatus } from '../../users/user-status';
+import { Email, User, type UserStatus } from '@stratum/domain';
 import { RandomMother } from './random.mother';
 
 export interface UserOverrides {

@@ -1,4 +1,4 @@
-import { Money } from '../../shared/money';
+import { Money } from '@stratum/domain';
 
 export const MoneyMother = {
   usd(amount: string): Money {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ROLES } from '../../roles/default-roles';
-import type { RoleRepository } from '../../roles/role.repository.port';
-import { NotFoundError } from '../../shared/common.errors';
-import type { User } from '../../users/user';
-import { UserId } from '../../users/user-id';
-import type { UserRepository } from '../../users/user.repository.port';
+import {
+  DEFAULT_ROLES,
+  NotFoundError,
+  type RoleRepository,
+  type User,
+  UserId,
+  type UserRepository,
+} from '@stratum/domain';
 import { RandomMother } from '../mothers/random.mother';
 import { UserMother } from '../mothers/user.mother';
 import { expectDomainError, useSubject, type ContractSubject } from './contract-helpers';

@@ -1,7 +1,4 @@
-import { NotFoundError } from '../shared/common.errors';
-import type { Role } from '../roles/role';
-import type { RoleRepository } from '../roles/role.repository.port';
-import type { UserId } from '../users/user-id';
+import { NotFoundError, type Role, type RoleRepository, type UserId } from '@stratum/domain';
 import { InMemoryRepository } from './in-memory-repository.base';
 import { userRoleKey } from './in-memory-store';
 

@@ -1,4 +1,4 @@
-import type { Repositories } from '../unit-of-work/unit-of-work.port';
+import type { Repositories } from '@stratum/domain';
 import { InMemoryAccountRepository } from './in-memory-account.repository';
 import { InMemoryOrderRepository } from './in-memory-order.repository';
 import { InMemoryProductRepository } from './in-memory-product.repository';

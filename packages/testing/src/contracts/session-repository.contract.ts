@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../shared/common.errors';
+import {
+  NotFoundError,
+  Session,
+  type SessionRepository,
+  type User,
+  type UserRepository,
+} from '@stratum/domain';
 import { expectDomainError, useSubject, type ContractSubject } from './contract-helpers';
 import { UserMother } from '../mothers/user.mother';
-import type { User } from '../../users/user';
-import type { UserRepository } from '../../users/user.repository.port';
-import { Session } from '../../sessions/session';
-import type { SessionRepository } from '../../sessions/session.repository.port';
 
 export interface SessionRepositoryContractSubject extends ContractSubject {
   readonly sessions: SessionRepository;

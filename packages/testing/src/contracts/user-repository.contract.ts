@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleRepository } from '../../roles/role.repository.port';
-import { NotFoundError } from '../../shared/common.errors';
-import { CursorPageRequest, PageRequest } from '../../shared/pagination';
-import { Email } from '../../users/email';
-import type { User } from '../../users/user';
-import { EmailTakenError } from '../../users/user.errors';
-import { UserId } from '../../users/user-id';
-import type { UserRepository } from '../../users/user.repository.port';
+import {
+  CursorPageRequest,
+  Email,
+  EmailTakenError,
+  NotFoundError,
+  PageRequest,
+  type RoleRepository,
+  type User,
+  UserId,
+  type UserRepository,
+} from '@stratum/domain';
 import { RandomMother } from '../mothers/random.mother';
 import { UserMother, type UserOverrides } from '../mothers/user.mother';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Money } from '../shared/money';
+import { Money } from '@stratum/domain';
 import { createInMemoryRepositories } from './in-memory-repositories';
 import { rankProduct, searchWords } from './in-memory-product-search';
 import { InMemoryStore } from './in-memory-store';

@@ -1,9 +1,12 @@
-import { compareNewestFirst } from '../shared/cursor';
-import { NotFoundError } from '../shared/common.errors';
-import type { PageRequest } from '../shared/pagination';
-import { Product } from '../products/product';
-import type { ProductId } from '../products/product-id';
-import type { ProductRepository, ProductSearchHit } from '../products/product.repository.port';
+import {
+  compareNewestFirst,
+  NotFoundError,
+  type PageRequest,
+  Product,
+  type ProductId,
+  type ProductRepository,
+  type ProductSearchHit,
+} from '@stratum/domain';
 import { InMemoryRepository, byCreatedAtAndId, offsetPage } from './in-memory-repository.base';
 import { rankProduct, searchWords } from './in-memory-product-search';
 

@@ -1,11 +1,16 @@
-import { Account, type OpenAccountInput } from '../accounts/account';
-import { IdempotencyKeyReusedError } from '../accounts/account.errors';
-import type { AccountId } from '../accounts/account-id';
-import type { AccountRepository } from '../accounts/account.repository.port';
-import { Transfer, type TransferCommand } from '../accounts/transfer';
-import { NotFoundError } from '../shared/common.errors';
-import type { CursorPage, CursorPageRequest } from '../shared/pagination';
-import { CurrencyMismatchError } from '../shared/money.errors';
+import {
+  Account,
+  type AccountId,
+  type AccountRepository,
+  CurrencyMismatchError,
+  type CursorPage,
+  type CursorPageRequest,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  type OpenAccountInput,
+  Transfer,
+  type TransferCommand,
+} from '@stratum/domain';
 import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
 export class InMemoryAccountRepository extends InMemoryRepository implements AccountRepository {

@@ -1,20 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../orders/order';
-import { OrderId } from '../../orders/order-id';
-import type { OrderLine } from '../../orders/order-line';
-import type { OrderStatus } from '../../orders/order-status';
-import type { OrderRepository } from '../../orders/order.repository.port';
-import type { Product } from '../../products/product';
-import { InsufficientStockError } from '../../products/product.errors';
-import { ProductId } from '../../products/product-id';
-import type { ProductRepository } from '../../products/product.repository.port';
-import { InvalidStateTransitionError, NotFoundError, ValidationError } from '../../shared/common.errors';
-import { Money } from '../../shared/money';
-import { CurrencyMismatchError } from '../../shared/money.errors';
-import { CursorPageRequest } from '../../shared/pagination';
-import type { User } from '../../users/user';
-import { UserId } from '../../users/user-id';
-import type { UserRepository } from '../../users/user.repository.port';
+import {
+  CurrencyMismatchError,
+  CursorPageRequest,
+  InsufficientStockError,
+  InvalidStateTransitionError,
+  Money,
+  NotFoundError,
+  type Order,
+  OrderId,
+  type OrderLine,
+  type OrderRepository,
+  type OrderStatus,
+  type Product,
+  ProductId,
+  type ProductRepository,
+  type User,
+  UserId,
+  type UserRepository,
+  ValidationError,
+} from '@stratum/domain';
 import { ProductMother, type ProductOverrides } from '../mothers/product.mother';
 import { UserMother } from '../mothers/user.mother';
 import {

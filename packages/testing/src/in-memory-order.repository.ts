@@ -1,14 +1,18 @@
-import { NotFoundError } from '../shared/common.errors';
-import type { CursorPage } from '../shared/pagination';
-import { Order } from '../orders/order';
-import type { OrderId } from '../orders/order-id';
-import type { OrderItem } from '../orders/order-item';
-import { normalizeOrderLines, type PlaceOrderInput } from '../orders/order-line';
-import type { OrderStatus } from '../orders/order-status';
-import type { OrderListOptions, OrderRepository } from '../orders/order.repository.port';
-import type { Product } from '../products/product';
-import { InsufficientStockError } from '../products/product.errors';
-import type { UserId } from '../users/user-id';
+import {
+  type CursorPage,
+  InsufficientStockError,
+  normalizeOrderLines,
+  NotFoundError,
+  Order,
+  type OrderId,
+  type OrderItem,
+  type OrderListOptions,
+  type OrderRepository,
+  type OrderStatus,
+  type PlaceOrderInput,
+  type Product,
+  type UserId,
+} from '@stratum/domain';
 import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
 export class InMemoryOrderRepository extends InMemoryRepository implements OrderRepository {

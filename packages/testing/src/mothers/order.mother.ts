@@ -1,8 +1,4 @@
-import { Order } from '../../orders/order';
-import type { OrderItem } from '../../orders/order-item';
-import type { OrderStatus } from '../../orders/order-status';
-import { ProductId } from '../../products/product-id';
-import { UserId } from '../../users/user-id';
+import { Order, type OrderItem, type OrderStatus, ProductId, UserId } from '@stratum/domain';
 import { MoneyMother } from './money.mother';
 
 export interface OrderOverrides {

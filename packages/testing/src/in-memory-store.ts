@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Account } from '../accounts/account';
-import type { Transfer } from '../accounts/transfer';
-import type { Order } from '../orders/order';
-import type { Product } from '../products/product';
-import { DEFAULT_ROLES } from '../roles/default-roles';
-import { Role } from '../roles/role';
-import type { User } from '../users/user';
+import {
+  type Account,
+  DEFAULT_ROLES,
+  type Order,
+  type Product,
+  Role,
+  type Transfer,
+  type User,
+} from '@stratum/domain';
 import { AsyncMutex } from './async-mutex';
 
 /** One row of the user_roles join table. */

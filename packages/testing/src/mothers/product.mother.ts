@@ -1,5 +1,4 @@
-import type { Money } from '../../shared/money';
-import { Product } from '../../products/product';
+import { type Money, Product } from '@stratum/domain';
 import { MoneyMother } from './money.mother';
 import { RandomMother } from './random.mother';
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InsufficientFundsError } from '../../accounts/account.errors';
-import { Money } from '../../shared/money';
-import { CursorPageRequest } from '../../shared/pagination';
-import type { Repositories, UnitOfWork } from '../../unit-of-work/unit-of-work.port';
+import {
+  CursorPageRequest,
+  InsufficientFundsError,
+  Money,
+  type Repositories,
+  type UnitOfWork,
+} from '@stratum/domain';
 import { ProductMother } from '../mothers/product.mother';
 import { UserMother } from '../mothers/user.mother';
 import { rejectionOf, useSubject, type ContractSubject } from './contract-helpers';

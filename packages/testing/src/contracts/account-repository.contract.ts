@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../accounts/account';
-import { IdempotencyKeyReusedError, InsufficientFundsError } from '../../accounts/account.errors';
-import { AccountId } from '../../accounts/account-id';
-import type { AccountRepository } from '../../accounts/account.repository.port';
-import type { Transfer, TransferCommand } from '../../accounts/transfer';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/common.errors';
-import { Money } from '../../shared/money';
-import { CurrencyMismatchError } from '../../shared/money.errors';
-import { CursorPageRequest } from '../../shared/pagination';
-import { UserId } from '../../users/user-id';
-import type { UserRepository } from '../../users/user.repository.port';
+import {
+  type Account,
+  AccountId,
+  type AccountRepository,
+  ConflictError,
+  CurrencyMismatchError,
+  CursorPageRequest,
+  IdempotencyKeyReusedError,
+  InsufficientFundsError,
+  Money,
+  NotFoundError,
+  type Transfer,
+  type TransferCommand,
+  UserId,
+  type UserRepository,
+  ValidationError,
+} from '@stratum/domain';
 import { RandomMother } from '../mothers/random.mother';
 import { UserMother } from '../mothers/user.mother';
 import {

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { DomainError, DomainErrorCode } from '../../shared/domain-error';
-import { compareNewestFirst } from '../../shared/cursor';
-import { CursorPageRequest, PageRequest, type CursorPage } from '../../shared/pagination';
+import {
+  compareNewestFirst,
+  type CursorPage,
+  CursorPageRequest,
+  type DomainError,
+  type DomainErrorCode,
+  PageRequest,
+} from '@stratum/domain';
 
 /** What every makeSubject returns besides the repositories: a way to drop whatever the test created. */
 export interface ContractSubject {
