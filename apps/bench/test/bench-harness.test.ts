@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseNameRefusedError, withAdminClient } from '@stratum/postgres-toolkit';
 import { testServerUrl } from '@stratum/prisma/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBench, type BenchIo } from '../src/bench-run';
 import { parseBenchOptions } from '../src/cli/bench-options';
 import { NotABenchDatabaseError } from '../src/database/bench-guard';
 import { dropBenchDatabases } from '../src/database/bench-database';
-import { withAdminClient } from '../src/database/server';
 import type { BenchResults } from '../src/report/bench-results';
 import { measurePgbench } from '../src/pgbench/measure-pgbench';
 
@@ -50,7 +50,7 @@ describe('the benchmark harness', () => {
 
   it('refuses a database whose name does not say "bench"', async () => {
     const run = runBench(tiny('stratum_test_app', await outDir()), server, silent);
-    await expect(run).rejects.toBeInstanceOf(NotABenchDatabaseError);
+    await expect(run).rejects.toBeInstanceOf(DatabaseNameRefusedError);
   });
 
   it('refuses a database named like a bench database that the bench did not create', async () => {
@@ -60,6 +60,7 @@ describe('the benchmark harness', () => {
     );
     try {
       const run = runBench(tiny(foreign, await outDir()), server, silent);
+      await expect(run).rejects.toBeInstanceOf(NotABenchDatabaseError);
       await expect(run).rejects.toThrow(/was not created by the bench/);
     } finally {
       await withAdminClient(server, (admin) =>

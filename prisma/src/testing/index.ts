@@ -4,4 +4,5 @@ export {
   testServerUrl,
   type TestDatabase,
 } from './test-database';
+export { migrateDeploy, migrationsFingerprint } from './migrate-deploy';
 export { runPrisma, runPrismaRaw, type PrismaRun } from './run-prisma';

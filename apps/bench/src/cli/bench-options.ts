@@ -28,7 +28,7 @@ export interface BenchOptions {
   serverUrl: string | undefined;
   /** Run only operations whose id contains one of these. */
   only: string[];
-  /** Implementations beyond the three of every operation (named statements, raw transaction). */
+  /** Implementations beyond the three of every operation (the raw interactive transaction). */
   extras: boolean;
   pgbench: boolean;
   outDir: string;

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { prismaPackageDir } from '../database/prisma-package';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const LOCAL_PORT = 54329;
+/** Where `npm start` keeps its local PostgreSQL's state: .stratum/ at the workspace root. */
+const STATE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '.stratum');
 
 /**
  * The PostgreSQL server the bench creates its databases on: --server, else DATABASE_URL's
@@ -12,7 +14,7 @@ const LOCAL_PORT = 54329;
 export function resolveServerUrl(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (explicit) return explicit;
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  const passwordFile = join(prismaPackageDir, '..', '.stratum', 'postgres-password');
+  const passwordFile = join(STATE_DIR, 'postgres-password');
   if (existsSync(passwordFile)) {
     const password = encodeURIComponent(readFileSync(passwordFile, 'utf8').trim());
     const port = Number(env.STRATUM_PG_PORT || LOCAL_PORT);

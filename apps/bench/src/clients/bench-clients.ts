@@ -4,7 +4,6 @@ import { createDatabase, readDatabaseConfig, type Database, type PrismaClient } 
 import pg from 'pg';
 import type { ImplementationId } from '../harness/bench-operation';
 import { createCachedUsers, type CachedUsers } from './cached-users';
-import { nameEveryStatement } from './named-statements';
 import { countRoundTrips } from './round-trips';
 
 /**
@@ -13,8 +12,6 @@ import { countRoundTrips } from './round-trips';
  */
 export interface BenchClients {
   stratum: Repositories;
-  /** Stratum on a pool whose statements are named (prepared once per connection). */
-  stratumNamed: Repositories;
   /** The client the plain-Prisma implementations use, built the way Stratum builds its own. */
   prisma: PrismaClient;
   raw: pg.Pool;
@@ -30,8 +27,6 @@ export interface BenchClients {
 
 export async function openBenchClients(url: string, pool: number, redisUrl?: string): Promise<BenchClients> {
   const stratumDb = prismaDatabase(url, pool, 'stratum-bench-stratum');
-  const namedDb = prismaDatabase(url, pool, 'stratum-bench-named');
-  nameEveryStatement(namedDb.pool);
   const prismaDb = prismaDatabase(url, pool, 'stratum-bench-prisma');
   const raw = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw' });
   const rawTx = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw-tx' });
@@ -39,18 +34,16 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
   const rawTrips = countRoundTrips(raw);
   const roundTrips = {
     stratum: countRoundTrips(stratumDb.pool),
-    'stratum-named': countRoundTrips(namedDb.pool),
     prisma: countRoundTrips(prismaDb.pool),
     raw: rawTrips,
     'raw-tx': countRoundTrips(rawTx),
   };
   // Prisma loads its query compiler and opens connections on first use: pay that here, not in
   // the first measurement (it takes seconds on a loaded machine).
-  await Promise.all([stratumDb, namedDb, prismaDb].map((db) => db.prisma.$queryRaw`SELECT 1`));
+  await Promise.all([stratumDb, prismaDb].map((db) => db.prisma.$queryRaw`SELECT 1`));
   const cached = await createCachedUsers(stratumDb.prisma, redisUrl);
   return {
     stratum: createPrismaRepositories(stratumDb.prisma),
-    stratumNamed: createPrismaRepositories(namedDb.prisma),
     prisma: prismaDb.prisma,
     raw,
     rawTx,
@@ -61,13 +54,13 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
         const pool = implementation === 'raw' ? raw : rawTx;
         return (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
       }
-      const db = implementation === 'stratum' ? stratumDb : implementation === 'prisma' ? prismaDb : namedDb;
+      const db = implementation === 'stratum' ? stratumDb : prismaDb;
       const [row] = await db.prisma.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
       return row?.pid ?? 0;
     },
     close: async () => {
       await cached?.close();
-      await Promise.all([stratumDb.close(), namedDb.close(), prismaDb.close(), raw.end(), rawTx.end()]);
+      await Promise.all([stratumDb.close(), prismaDb.close(), raw.end(), rawTx.end()]);
     },
   };
 }

@@ -1,8 +1,9 @@
+import { Writable } from 'node:stream';
+import { databaseUrl, withAdminClient } from '@stratum/postgres-toolkit';
+import { DEFAULT_BATCH_SIZE, bulkSeed } from '@stratum/prisma/seed';
 import { assertOwnedByBench } from './bench-guard';
 import { sameSpec, writeMarker, type BenchMarker, type SeedSpec } from './bench-marker';
 import { ensureBenchTemplate } from './bench-template';
-import { runBulkSeed } from './bulk-seed-runner';
-import { databaseUrl, withAdminClient } from './server';
 
 export interface BenchDatabase {
   name: string;
@@ -47,7 +48,12 @@ export async function ensureBenchDatabase(
     await writeMarker(admin, name, { schema: template.schema, state: 'seeding', spec });
   });
   options.log(`[bench] ${name}: seeding ${JSON.stringify(spec)}`);
-  await runBulkSeed(url, spec, options);
+  // PostgreSQL generates the rows; this process only sends the statements, so it seeds in-process.
+  await bulkSeed(url, spec, {
+    jobs: options.jobs,
+    batchSize: DEFAULT_BATCH_SIZE,
+    stderr: options.quiet ? discard() : process.stderr,
+  });
   const marker: BenchMarker = {
     schema: template.schema,
     state: 'ready',
@@ -73,4 +79,8 @@ export async function dropBenchDatabases(server: string, prefix: string): Promis
     }
     return dropped;
   });
+}
+
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
 }

@@ -1,24 +1,24 @@
+import { assertDatabaseNameSays, databaseExists } from '@stratum/postgres-toolkit';
 import type pg from 'pg';
 import { parseMarker, readComment, type BenchMarker } from './bench-marker';
-import { databaseExists } from './server';
 
-/** Raised before anything is written, when the target is not a benchmark database. */
+/** Raised before anything is written, when an existing database was not created by the bench. */
 export class NotABenchDatabaseError extends Error {
   override readonly name = 'NotABenchDatabaseError';
 }
 
 /**
- * Two locks on one door: the name must say "bench", and an existing database must carry the
- * marker the bench writes when it creates one. A typo'd or reused DATABASE_URL of a real app
- * fails both; an unmarked database that merely has "bench" in its name fails the second.
+ * Two locks on one door: the name must say "bench" (else DatabaseNameRefusedError), and an
+ * existing database must carry the marker the bench writes when it creates one. A typo'd or
+ * reused DATABASE_URL of a real app fails both; an unmarked database that merely has "bench" in
+ * its name fails the second.
  */
 export function assertBenchName(database: string): void {
-  if (!/bench/i.test(database)) {
-    throw new NotABenchDatabaseError(
-      `refusing to benchmark database "${database}": its name must contain "bench" ` +
-        '(the bench creates, seeds and rewrites its own databases; pass --database stratum_bench)',
-    );
-  }
+  assertDatabaseNameSays(
+    database,
+    'bench',
+    'the bench creates, seeds and rewrites its own databases; pass --database stratum_bench',
+  );
 }
 
 /** The marker of an existing bench database, or null when there is no such database yet. */

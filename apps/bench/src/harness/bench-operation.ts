@@ -1,16 +1,14 @@
 import type { Random } from './random';
 
 /**
- * The three implementations every operation has, and the extras some have:
+ * The three implementations every operation has, and the extra one some have:
  * - stratum: the real repository of @stratum/adapters;
  * - raw: the pg driver with the best SQL for the job on named prepared statements, the most
  *   Node can get out of this database;
  * - prisma: what a typical app writes with Prisma, one query per step;
- * - stratum-named: Stratum with every statement named, i.e. prepared once per connection
- *   (what PrismaPg's statementNameGenerator option would give);
  * - raw-tx: a transfer as the textbook interactive transaction on raw pg.
  */
-export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'stratum-named' | 'raw-tx';
+export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'raw-tx';
 
 export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'prisma'];
 
@@ -18,7 +16,6 @@ export const IMPLEMENTATION_LABELS: Record<ImplementationId, string> = {
   stratum: 'Stratum',
   raw: 'raw pg',
   prisma: 'plain Prisma',
-  'stratum-named': 'Stratum, named statements',
   'raw-tx': 'raw pg, interactive tx',
 };
 

@@ -1,9 +1,9 @@
+import { databaseUrl, withAdminClient } from '@stratum/postgres-toolkit';
+import { migrationsFingerprint } from '@stratum/prisma/testing';
 import type { BenchOptions } from '../cli/bench-options';
 import { cpuCount } from '../cli/bench-options';
 import { assertOwnedByBench } from '../database/bench-guard';
 import { writeMarker } from '../database/bench-marker';
-import { migrationsFingerprint } from '../database/prisma-package';
-import { databaseUrl, withAdminClient } from '../database/server';
 import { findPgbench, runPgbench, type PgbenchResult } from './pgbench';
 
 /** pgbench's TPC-B figure in a bench database of its own, or why there is none. */

@@ -1,5 +1,5 @@
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { withAdminClient } from '../database/server';
+import { withAdminClient } from '@stratum/postgres-toolkit';
 
 /** What the figures depend on besides the code: printed with them, stored with them. */
 export interface MachineInfo {

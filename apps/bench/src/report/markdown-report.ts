@@ -8,7 +8,6 @@ const COLUMNS: ReadonlyArray<[ImplementationId, string]> = [
   ['raw', 'raw pg'],
   ['stratum', 'Stratum'],
   ['prisma', 'plain Prisma'],
-  ['stratum-named', 'Stratum, named stmts'],
 ];
 
 /** latest.md: the tables the README shows, with the machine and settings they were measured on. */
@@ -36,8 +35,8 @@ export function markdownReport(results: BenchResults): string {
     'Where the time goes: one call alone on a pool of one. Round trips per call; CPU per call in µs, ' +
       'Node (driver, Prisma, mapping) + PostgreSQL (parse, plan, execute).',
     '',
-    '| operation | raw pg | Stratum | plain Prisma | Stratum, named stmts |',
-    '| :-- | --: | --: | --: | --: |',
+    `| operation | ${COLUMNS.map(([, title]) => title).join(' | ')} |`,
+    `| :-- |${' --: |'.repeat(COLUMNS.length)}`,
     ...results.operations.map(costRow),
     '',
     '| target | result | figures |',

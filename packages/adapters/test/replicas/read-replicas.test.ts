@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { createReadReplication, type ReadReplication } from '../../src/replicas/read-replication';
 import { ReadSession } from '../../src/replicas/read-session';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';
-import { findPostgresBinaries } from '../support/replication/postgres-binaries';
+import { findPostgresBinaries } from '@stratum/postgres-toolkit';
 import { useReplicatedDatabase } from '../support/replication/replicated-database';
 
 const lookup = findPostgresBinaries();

@@ -20,6 +20,9 @@ export const DEFAULT_SPEC: BulkSeedSpec = {
   balance: '1000000000.00',
 };
 
+/** Rows per generated INSERT: big enough to amortise the round trip, small enough to interleave jobs. */
+export const DEFAULT_BATCH_SIZE = 5_000;
+
 const COUNTS = ['users', 'products', 'orders', 'accounts', 'transfers'] as const;
 
 export const USAGE = `usage: db:seed:bulk [--users N] [--products N] [--orders N] [--accounts N] [--transfers N]
@@ -68,7 +71,7 @@ export function parseBulkSeedOptions(argv: readonly string[]): BulkSeedOptions {
     },
     run: {
       jobs: values.has('jobs') ? whole(values, 'jobs', 1) : Math.min(4, cpus().length),
-      batchSize: values.has('batch-size') ? whole(values, 'batch-size', 1) : 5_000,
+      batchSize: values.has('batch-size') ? whole(values, 'batch-size', 1) : DEFAULT_BATCH_SIZE,
     },
     allowAnyDatabase: flags.has('allow-any-database'),
     help: flags.has('help') || flags.has('h'),

@@ -3,7 +3,7 @@ import { accountsSeeder } from './accounts.seeder';
 import { runBatches } from './batch-runner';
 import { ordersSeeder } from './orders.seeder';
 import { productsSeeder } from './products.seeder';
-import { progressBar } from './progress-bar';
+import { progressBar, type ProgressStream } from './progress-bar';
 import type { TableSeeder } from './table-seeder';
 import { transfersSeeder } from './transfers.seeder';
 import { usersSeeder } from './users.seeder';
@@ -25,7 +25,8 @@ export interface BulkSeedRun {
   /** Parallel connections; PostgreSQL does the generating, so about one per core. */
   jobs: number;
   batchSize: number;
-  stderr?: NodeJS.WriteStream;
+  /** Where the progress bars go; process.stderr by default. */
+  stderr?: ProgressStream;
 }
 
 export function seedersFor(spec: BulkSeedSpec): TableSeeder[] {

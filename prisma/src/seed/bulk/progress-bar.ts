@@ -8,12 +8,18 @@ export interface ProgressBar {
   finish(): void;
 }
 
+/** What the bar writes to: a terminal redraws one line, anything else gets a line per tenth. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
 const WIDTH = 30;
 
 export function progressBar(
   label: string,
   total: number,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: ProgressStream = process.stderr,
 ): ProgressBar {
   const started = performance.now();
   let done = 0;

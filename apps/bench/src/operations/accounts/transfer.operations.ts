@@ -15,7 +15,7 @@ const runStamp = Date.now().toString(36);
  * implementation locks, checks funds and currency, honours the key and records the history.
  */
 export function transferOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, stratumNamed, prisma, raw, rawTx } = clients;
+  const { stratum, prisma, raw, rawTx } = clients;
   const request = (random: Random): TransferRequest => {
     const from = random.pick(fixtures.accounts);
     let to = random.pick(fixtures.accounts);
@@ -36,7 +36,6 @@ export function transferOperations(clients: BenchClients, fixtures: BenchFixture
       stratum: viaRepository(stratum),
       raw: (r) => transferOneStatement(raw, r),
       prisma: (r) => transferWithPrisma(prisma, r),
-      'stratum-named': viaRepository(stratumNamed),
       'raw-tx': (r) => transferInteractive(rawTx, r),
     }),
   ];

@@ -12,7 +12,7 @@ const LINES = 5;
 
 /** Placing an order of five products, and reading a customer's newest orders with their items. */
 export function orderOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, stratumNamed, prisma, raw } = clients;
+  const { stratum, prisma, raw } = clients;
   const orderRequest = (random: Random): OrderRequest => {
     const ids = new Set<string>();
     while (ids.size < Math.min(LINES, fixtures.products.length)) ids.add(random.pick(fixtures.products));
@@ -45,7 +45,6 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
         if (!row?.ok) throw new Error('the order was refused');
       },
       prisma: (request) => placeOrderWithPrisma(prisma, request),
-      'stratum-named': viaRepository(stratumNamed),
     }),
     defineOperation('customer-orders', `a customer's orders page (${PAGE_SIZE}) with items`, pickCustomer, {
       stratum: (customer) => stratum.orders.findByCustomer(UserId.of(customer), { page: firstPage }),
@@ -57,8 +56,6 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
           take: PAGE_SIZE + 1,
           include: { items: true },
         }),
-      'stratum-named': (customer) =>
-        stratumNamed.orders.findByCustomer(UserId.of(customer), { page: firstPage }),
     }),
   ];
 }

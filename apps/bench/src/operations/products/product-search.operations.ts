@@ -27,7 +27,7 @@ export function productSearchOperation(
   size: number,
   queries: readonly string[],
 ): BenchOperation {
-  const { stratum, stratumNamed, prisma, raw } = clients;
+  const { stratum, prisma, raw } = clients;
   const page = PageRequest.first(PAGE_SIZE);
   const label =
     size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1_000 ? `${size / 1_000}k` : String(size);
@@ -52,7 +52,6 @@ export function productSearchOperation(
           },
           take: PAGE_SIZE,
         }),
-      'stratum-named': (query) => stratumNamed.products.search(query, page),
     },
   );
 }

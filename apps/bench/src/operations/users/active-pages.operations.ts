@@ -14,7 +14,7 @@ const NEWEST_FIRST = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
  * cursor. The plain Prisma keyset uses Prisma's own `cursor` option, as its docs suggest.
  */
 export function activePageOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, stratumNamed, prisma, raw } = clients;
+  const { stratum, prisma, raw } = clients;
   const { page, offset, after } = fixtures.deepPage;
   const none = () => undefined;
   const cursor = after && encodeCursor(after);
@@ -24,8 +24,6 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
       raw: () => rawRows(raw, ACTIVE_USERS_OFFSET, [PAGE_SIZE, at]),
       prisma: () =>
         prisma.user.findMany({ where: ACTIVE, orderBy: [...NEWEST_FIRST], skip: at, take: PAGE_SIZE }),
-      'stratum-named': () =>
-        stratumNamed.users.findActivePage(PageRequest.of({ limit: PAGE_SIZE, offset: at })),
     });
   return [
     offsetPage('active-offset-first', 0),
@@ -34,7 +32,6 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
       stratum: () => stratum.users.findActiveAfter(CursorPageRequest.first(PAGE_SIZE)),
       raw: () => rawRows(raw, ACTIVE_USERS_FIRST, [PAGE_SIZE + 1]),
       prisma: () => prisma.user.findMany({ where: ACTIVE, orderBy: [...NEWEST_FIRST], take: PAGE_SIZE + 1 }),
-      'stratum-named': () => stratumNamed.users.findActiveAfter(CursorPageRequest.first(PAGE_SIZE)),
     }),
     defineOperation('active-keyset-deep', `active users, keyset page ${page}`, none, {
       stratum: () => stratum.users.findActiveAfter(CursorPageRequest.of({ limit: PAGE_SIZE, after: cursor })),
@@ -49,8 +46,6 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
           take: PAGE_SIZE + 1,
           ...(after ? { cursor: { id: after.id }, skip: 1 } : {}),
         }),
-      'stratum-named': () =>
-        stratumNamed.users.findActiveAfter(CursorPageRequest.of({ limit: PAGE_SIZE, after: cursor })),
     }),
   ];
 }

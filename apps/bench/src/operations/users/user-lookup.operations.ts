@@ -8,7 +8,7 @@ import { USER_BY_EMAIL, USER_BY_ID, USER_SEARCH, containing } from './users.raw-
 
 /** Lookups of one user, and a search by criteria (a last name among active users). */
 export function userLookupOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, stratumNamed, prisma, raw } = clients;
+  const { stratum, prisma, raw } = clients;
   const pickUser = (random: { pick<T>(items: readonly T[]): T }) => random.pick(fixtures.users);
   const operations = [
     defineOperation('user-by-id', 'user by id', pickUser, {
@@ -19,14 +19,12 @@ export function userLookupOperations(clients: BenchClients, fixtures: BenchFixtu
         const row = await prisma.user.findUnique({ where: { id: user.id } });
         return row?.deletedAt === null ? row : null;
       },
-      'stratum-named': (user) => stratumNamed.users.findById(UserId.of(user.id)),
     }),
     defineOperation('user-by-email', 'user by email', pickUser, {
       stratum: (user) => stratum.users.findByEmail(Email.of(user.email)),
       raw: (user) => rawRows(raw, USER_BY_EMAIL, [user.email]),
       prisma: (user) =>
         prisma.user.findFirst({ where: { email: user.email.toLowerCase(), deletedAt: null } }),
-      'stratum-named': (user) => stratumNamed.users.findByEmail(Email.of(user.email)),
     }),
     defineOperation('user-search', 'user search: name contains + ACTIVE', pickUser, {
       stratum: (user) =>
@@ -42,11 +40,6 @@ export function userLookupOperations(clients: BenchClients, fixtures: BenchFixtu
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: PAGE_SIZE,
         }),
-      'stratum-named': (user) =>
-        stratumNamed.users.search(
-          { nameContains: user.lastName, status: 'ACTIVE' },
-          PageRequest.first(PAGE_SIZE),
-        ),
     }),
   ];
   const { cached } = clients;

@@ -14,9 +14,9 @@ import {
   type Database,
   type ReplicaDatabase,
 } from '@stratum/prisma';
-import { runPrisma } from '@stratum/prisma/testing';
+import { findPostgresBinaries, withAdminClient } from '@stratum/postgres-toolkit';
+import { migrateDeploy } from '@stratum/prisma/testing';
 import { afterAll, beforeAll } from 'vitest';
-import { findPostgresBinaries } from './postgres-binaries';
 import { startReplicationPair, type ReplicationPair } from './replication-pair';
 
 export interface ReplicatedDatabase {
@@ -68,9 +68,11 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
     if ('missing' in lookup) throw new Error(lookup.missing);
     const pair = await startReplicationPair(lookup.found);
     try {
-      await createDatabaseOn(pair.primary.url('postgres'));
+      await withAdminClient(pair.primary.url('postgres'), (admin) =>
+        admin.query(`CREATE DATABASE ${admin.escapeIdentifier(DATABASE)}`),
+      );
       // Migrations run on the primary only, as in production; the standby gets them by replay.
-      await runPrisma(['migrate', 'deploy'], { DATABASE_URL: pair.primary.url(DATABASE) });
+      await migrateDeploy(pair.primary.url(DATABASE));
       const config = readDatabaseConfig({ DATABASE_URL: pair.primary.url(DATABASE) });
       const [replicaConfig] = readReplicaConfig(
         { DATABASE_REPLICA_URLS: pair.standby.url(DATABASE) },
@@ -93,13 +95,4 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
     state.pair.destroy();
   });
   return handle;
-}
-
-async function createDatabaseOn(serverUrl: string): Promise<void> {
-  const admin = createDatabase({ config: readDatabaseConfig({ DATABASE_URL: serverUrl }) });
-  try {
-    await admin.pool.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.close();
-  }
 }

@@ -16,9 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
-import type { PostgresBinaries } from './postgres-binaries';
-import { serverUser, type ServerUser } from './server-user';
+import { freePort, serverUser, type PostgresBinaries, type ServerUser } from '@stratum/postgres-toolkit';
 
 export interface PostgresServer {
   readonly port: number;

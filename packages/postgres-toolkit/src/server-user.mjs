@@ -1,20 +1,15 @@
+// Plain JavaScript with a .d.mts beside it, because scripts/lib/local-postgres.mjs imports it with
+// plain `node`; the tests and the TypeScript code import the same file.
 import { execFileSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 
-export interface ServerUser {
-  /** Spawn options that run a child as this user (empty when we are not root). */
-  spawn: { uid?: number; gid?: number };
-  uid?: number;
-  gid?: number;
-}
-
 /**
- * PostgreSQL refuses to run as root: as root, run it as the 'postgres' system user, created if
- * missing, as scripts/lib/local-postgres.mjs does for the local server.
+ * PostgreSQL refuses to run as root: as root, run its binaries as the 'postgres' system user,
+ * created if missing. Anyone else runs them as themselves.
  */
-export function serverUser(): ServerUser {
+export function serverUser() {
   if (userInfo().uid !== 0) return { spawn: {} };
-  let uid: number;
+  let uid;
   try {
     uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
   } catch {

@@ -1,22 +1,19 @@
 import pg from 'pg';
 
 /** The URL of another database on the same server, with the same credentials. */
-export function databaseUrl(server: string, database: string): string {
+export function databaseUrl(server: string | URL, database: string): string {
   const url = new URL(server);
   url.pathname = `/${encodeURIComponent(database)}`;
   return url.toString();
 }
 
-export function databaseNameOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-/** A short-lived connection for CREATE/DROP/COMMENT ON DATABASE, which no pool should hold. */
+/** A short-lived connection for CREATE/DROP/ALTER DATABASE, which no pool should hold. */
 export async function withAdminClient<T>(
-  server: string,
+  server: string | URL,
   work: (client: pg.Client) => Promise<T>,
+  applicationName = 'stratum-admin',
 ): Promise<T> {
-  const client = new pg.Client({ connectionString: server, application_name: 'stratum-bench-admin' });
+  const client = new pg.Client({ connectionString: server.toString(), application_name: applicationName });
   await client.connect();
   try {
     return await work(client);
