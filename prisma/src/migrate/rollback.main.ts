@@ -13,7 +13,7 @@ function describe(plan: RollbackPlan): string {
   const lines = plan.steps.map((step) => {
     switch (step.kind) {
       case 'table':
-        return `  drops table ${step.table}${step.rows === undefined ? '' : ` (${step.rows} rows)`}`;
+        return `  drops table ${step.table}${step.rows === undefined ? '' : ` (${step.rows} ${step.rows === 1 ? 'row' : 'rows'})`}`;
       case 'rows':
         return `  deletes rows from ${step.table}`;
       case 'object':
