@@ -7,12 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollbackLatestMigration } from '../src/migrate/rollback-latest-migration';
 import { RollbackRefusedError } from '../src/migrate/rollback.errors';
 import { migrationsDir } from '../src/paths';
-import {
-  createEmptyTestDatabase,
-  createTestDatabase,
-  runPrismaRaw,
-  type TestDatabase,
-} from '../src/testing';
+import { createEmptyTestDatabase, createTestDatabase, runPrismaRaw, type TestDatabase } from '../src/testing';
 import { runScript } from './support/run-script';
 
 const SESSIONS = '20261126001000_sessions';
@@ -92,9 +87,11 @@ describe('db:migrate:rollback', () => {
   it('rolls back nothing when the down script fails: the down and the mark are one transaction', async () => {
     await rollback(db, '--yes'); // sessions, so that default_roles is the latest
     const [user] = await query<{ id: string }>(db, `SELECT id FROM users LIMIT 1`);
-    await query(db, `INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE name = 'user'`, [
-      user!.id,
-    ]);
+    await query(
+      db,
+      `INSERT INTO user_roles (user_id, role_id) SELECT $1, id FROM roles WHERE name = 'user'`,
+      [user!.id],
+    );
 
     const run = await rollback(db, '--yes');
     expect(run.stderr).toContain('default roles are assigned to users');
@@ -124,7 +121,10 @@ describe('db:migrate:rollback', () => {
   it('refuses when the latest migration has no down.sql', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stratum-no-down-'));
     try {
-      await cp(join(migrationsDir, DEFAULT_ROLES, 'migration.sql'), join(dir, DEFAULT_ROLES, 'migration.sql'));
+      await cp(
+        join(migrationsDir, DEFAULT_ROLES, 'migration.sql'),
+        join(dir, DEFAULT_ROLES, 'migration.sql'),
+      );
       const attempt = rollbackLatestMigration({ url: db.url, migrationsDir: dir, confirmed: true });
       await expect(attempt).rejects.toBeInstanceOf(RollbackRefusedError);
       await expect(attempt).rejects.toMatchObject({ code: 'NO_DOWN_SCRIPT' });

@@ -44,7 +44,8 @@ export function describeDownScript(script: string): DownStep[] {
       'i',
     ).exec(statement);
     if (object) return { kind: 'object', what: `${object[1]!.toLowerCase()} ${unquote(object, 2)}` };
-    if (/^DO\b/i.test(statement)) return { kind: 'other', what: 'a DO block (a check or a data step: read down.sql)' };
+    if (/^DO\b/i.test(statement))
+      return { kind: 'other', what: 'a DO block (a check or a data step: read down.sql)' };
     const what = statement.length > 100 ? `${statement.slice(0, 97)}...` : statement;
     return { kind: 'other', what };
   });

@@ -10,7 +10,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { findFailedMigrations, hasMigrationHistory, markRolledBack, PRISMA_MIGRATE_LOCK_KEY } from './migration-history';
+import {
+  findFailedMigrations,
+  hasMigrationHistory,
+  markRolledBack,
+  PRISMA_MIGRATE_LOCK_KEY,
+} from './migration-history';
 
 const LOCK_TIMEOUT_FAILURE = /canceling statement due to lock timeout|\b55P03\b/;
 
@@ -25,7 +30,9 @@ export async function releaseLockTimeoutFailures(url: string, migrationsDir: str
     const released: string[] = [];
     for (const failed of await findFailedMigrations(client)) {
       if (!LOCK_TIMEOUT_FAILURE.test(failed.logs ?? '')) continue;
-      const script = await readFile(join(migrationsDir, failed.name, 'migration.sql'), 'utf8').catch(() => null);
+      const script = await readFile(join(migrationsDir, failed.name, 'migration.sql'), 'utf8').catch(
+        () => null,
+      );
       if (script === null || /\bconcurrently\b/i.test(script)) continue;
       await markRolledBack(client, failed.id);
       released.push(failed.name);

@@ -80,7 +80,10 @@ async function latestUndoable(client: pg.Client): Promise<MigrationRecord> {
   }
   const latest = await findLatestApplied(client);
   if (!latest) {
-    throw new RollbackRefusedError('NOTHING_TO_UNDO', 'Nothing to undo: every migration is already rolled back.');
+    throw new RollbackRefusedError(
+      'NOTHING_TO_UNDO',
+      'Nothing to undo: every migration is already rolled back.',
+    );
   }
   return latest;
 }
