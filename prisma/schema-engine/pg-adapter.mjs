@@ -71,12 +71,18 @@ function withCharColumns(queryable) {
   return queryable;
 }
 
-/** Splits `?schema=` off the URL: pg does not know it, the engine wants it via getConnectionInfo. */
+/**
+ * Splits `?schema=` off the URL: pg does not know it, the engine wants it via getConnectionInfo.
+ * `?options=` (e.g. `-c lock_timeout=5s`) comes off too, to be merged with our search_path: pg
+ * lets a connection string's options replace the config's, which would lose one of the two.
+ */
 function parseUrl(url) {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
+  const options = parsed.searchParams.get('options') ?? undefined;
   parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), schema, options };
 }
 
 function withDatabase(url, database) {
@@ -121,14 +127,15 @@ export class PgAdapterFactory {
   }
 
   #pool(url) {
-    const { connectionString, schema } = parseUrl(url);
+    const { connectionString, schema, options } = parseUrl(url);
+    const startupOptions = [options, schema && `-c search_path=${quoteIdent(schema)}`].filter(Boolean);
     const pool = new pg.Pool({
       connectionString,
       Client: SchemaEngineClient,
       // One connection, kept open for the engine's lifetime, like the native engine's.
       max: 1,
       idleTimeoutMillis: 0,
-      ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
+      ...(startupOptions.length > 0 ? { options: startupOptions.join(' ') } : {}),
     });
     // An idle connection dropped by the server must not crash the process.
     pool.on('error', (err) =>
