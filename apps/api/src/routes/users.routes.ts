@@ -18,7 +18,8 @@ import { assertMayActOnUser } from '../use-cases/shared/principal';
 export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { repositories } = ctx;
   const { registerUser, changeProfile, deleteUser } = ctx.useCases;
-  const findUser = (id: string, from: UserRepository) => findExisting('User', id, from.findById(UserId.of(id)));
+  const findUser = (id: string, from: UserRepository) =>
+    findExisting('User', id, from.findById(UserId.of(id)));
   return async (app) => {
     app.post(
       '/users',

@@ -16,7 +16,10 @@ export class PlaceOrderUseCase {
     assertMayActOn(principal, 'orders:write', customerId);
     return this.orders.placeOrder({
       customerId: UserId.of(customerId),
-      lines: input.lines.map((line) => ({ productId: ProductId.of(line.productId), quantity: line.quantity })),
+      lines: input.lines.map((line) => ({
+        productId: ProductId.of(line.productId),
+        quantity: line.quantity,
+      })),
     });
   }
 }

@@ -53,7 +53,10 @@ export function assertMayActOnUser(principal: Principal, action: 'read' | 'write
 }
 
 /** @throws ForbiddenError unless the caller holds at least one of the permissions. */
-export function assertHasAny(principal: Principal, permissions: readonly [Permission, ...Permission[]]): void {
+export function assertHasAny(
+  principal: Principal,
+  permissions: readonly [Permission, ...Permission[]],
+): void {
   if (!permissions.some((permission) => principal.has(permission))) {
     throw new ForbiddenError(`Requires ${permissions.join(' or ')}`);
   }
