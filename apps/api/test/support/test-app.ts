@@ -63,27 +63,12 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
         overrides: options.deps,
       },
     );
-    const { app, database, repositories, sessions } = runtime;
+    const { app, database, repositories } = runtime;
     const passwordHash = await new Argon2PasswordHasher().hash(TEST_PASSWORD);
     await runtime.start();
 
-    async function caller(roles: readonly string[], overrides: { email?: string } = {}): Promise<Caller> {
-      const user = User.register({
-        email: Email.of(overrides.email ?? `caller-${crypto.randomUUID()}@example.test`),
-        name: 'Test Caller',
-        passwordHash,
-        now: clock.now(),
-      });
-      await repositories.users.save(user);
-      for (const role of roles) await repositories.roles.assign(user.id, role);
-      // A session minted directly: logging in over HTTP would cost an argon2 verify per caller.
-      const token = newSessionToken();
-      const ttlMs = 60 * 60_000;
-      await sessions.create(
-        Session.start({ userId: user.id, tokenHash: hashSessionToken(token), now: clock.now(), ttlMs }),
-      );
-      return { user, token, auth: { authorization: `Bearer ${token}` } };
-    }
+    const caller = (roles: readonly string[], overrides: { email?: string } = {}) =>
+      mintCaller(runtime, roles, { passwordHash, now: clock.now(), ...overrides });
 
     current = { app, database, repositories, runtime, clock, caller, passwordHash };
   });
@@ -115,4 +100,30 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     },
     caller: (roles, overrides) => get().caller(roles, overrides),
   };
+}
+
+/**
+ * A saved active user with the given roles and a live session, minted directly: logging in over
+ * HTTP would cost an argon2 verify per caller.
+ */
+export async function mintCaller(
+  runtime: Pick<ApiRuntime, 'repositories' | 'sessions'>,
+  roles: readonly string[],
+  options: { passwordHash: string; now: Date; email?: string },
+): Promise<Caller> {
+  const { repositories, sessions } = runtime;
+  const user = User.register({
+    email: Email.of(options.email ?? `caller-${crypto.randomUUID()}@example.test`),
+    name: 'Test Caller',
+    passwordHash: options.passwordHash,
+    now: options.now,
+  });
+  await repositories.users.save(user);
+  for (const role of roles) await repositories.roles.assign(user.id, role);
+  const token = newSessionToken();
+  const ttlMs = 60 * 60_000;
+  await sessions.create(
+    Session.start({ userId: user.id, tokenHash: hashSessionToken(token), now: options.now, ttlMs }),
+  );
+  return { user, token, auth: { authorization: `Bearer ${token}` } };
 }
