@@ -39,7 +39,7 @@ export class ChangeProfileUseCase {
     }
     const now = this.clock.now();
     const updated = await this.unitOfWork.run(async ({ users }) => {
-      let next = await findExisting('User', input.userId, users.findById(id));
+      let next = await findExisting('User', id.value, users.findById(id));
       if (input.name !== undefined) next = next.rename(input.name, now);
       if (input.email !== undefined) next = next.changeEmail(Email.of(input.email), now);
       if (input.preferences !== undefined) next = next.updatePreferences(input.preferences, now);
