@@ -1,6 +1,5 @@
 import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
 import type { FastifyRequest } from 'fastify';
-import type { LoginService } from './auth/login.service';
 import type { PasswordHasher } from './auth/password-hasher';
 import type { SessionService } from './auth/session.service';
 import type { ApiConfig } from './config/api-config';
@@ -8,9 +7,9 @@ import type { Clock } from './config/clock';
 import type { HealthProbe } from './health/health-probe';
 import type { MetricsSources } from './metrics/metrics-sources';
 import type { ReadRouting } from './reads/read-routing';
-import type { UserService } from './services/user.service';
+import type { UseCases } from './use-cases/use-cases';
 
-/** Everything the server is built from; main.ts wires the real ones, tests their own. */
+/** Everything the server is built from; createApiRuntime wires the real ones (tests too, mostly). */
 export interface ApiDependencies {
   /** Repositories on the application's client, for work that needs no transaction of its own. */
   repositories: Repositories;
@@ -31,9 +30,9 @@ export interface ApiContext {
   repositories: Repositories;
   /** For a GET handler's reads: replicas allowed by the request's read session, else the primary. */
   readsFor(request: FastifyRequest): Repositories;
-  unitOfWork: UnitOfWork;
   clock: Clock;
+  /** Turns a bearer token into the request's Principal. */
   sessions: SessionService;
-  login: LoginService;
-  users: UserService;
+  /** Every write goes through one of these; routes only parse, call and present. */
+  useCases: UseCases;
 }

@@ -3,7 +3,6 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiContext, ApiDependencies } from './app-dependencies';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
-import { LoginService } from './auth/login.service';
 import { Argon2PasswordHasher } from './auth/password-hasher';
 import { enforceAccess, type RouteAccess } from './auth/require-permission';
 import { SessionService } from './auth/session.service';
@@ -24,7 +23,7 @@ import { ordersRoutes } from './routes/orders.routes';
 import { productsRoutes } from './routes/products.routes';
 import { userRolesRoutes } from './routes/user-roles.routes';
 import { usersRoutes } from './routes/users.routes';
-import { UserService } from './services/user.service';
+import { createUseCases } from './use-cases/use-cases';
 
 export interface ServerOptions {
   /** Off unless given: tests stay quiet, main.ts passes the configured level. */
@@ -86,27 +85,22 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
 
 function contextOf(deps: ApiDependencies): ApiContext {
   const clock = deps.clock ?? systemClock;
-  const hasher = deps.passwordHasher ?? new Argon2PasswordHasher();
-  const { users, roles } = deps.repositories;
-  const sessions = new SessionService({ users, roles, sessions: deps.sessions, clock });
-  const login = new LoginService({
-    users,
-    sessions: deps.sessions,
-    hasher,
-    limiter: new LoginRateLimiter(deps.config.loginLimits),
-    clock,
-    sessionTtlMs: deps.config.sessionTtlMs,
-  });
-  const userService = new UserService({ users, unitOfWork: deps.unitOfWork, sessions, hasher, clock });
   const { readRouting, repositories } = deps;
+  const { users, roles } = repositories;
   return {
     repositories,
     readsFor: (request) =>
       readRouting && request.readSession ? readRouting.repositoriesFor(request.readSession) : repositories,
-    unitOfWork: deps.unitOfWork,
     clock,
-    sessions,
-    login,
-    users: userService,
+    sessions: new SessionService({ users, roles, sessions: deps.sessions, clock }),
+    useCases: createUseCases({
+      repositories,
+      unitOfWork: deps.unitOfWork,
+      sessions: deps.sessions,
+      hasher: deps.passwordHasher ?? new Argon2PasswordHasher(),
+      loginLimiter: new LoginRateLimiter(deps.config.loginLimits),
+      clock,
+      sessionTtlMs: deps.config.sessionTtlMs,
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { PrismaUnitOfWork } from '@stratum/adapters';
+import { PrismaUnitOfWork, createPrismaRepositories } from '@stratum/adapters';
 import { Email } from '@stratum/domain';
 import { describe, expect, it } from 'vitest';
 import { Argon2PasswordHasher } from '../src/auth/password-hasher';
@@ -8,9 +8,10 @@ import { useTestApp } from './support/test-app';
 
 describe('the demo admin (seed-admin)', () => {
   const t = useTestApp();
+  // As seed-admin.ts does it, from a process of its own: on the plain adapters, past the API's cache.
   const ensure = (email: string) =>
     ensureDemoAdmin({
-      users: t.repositories.users,
+      users: createPrismaRepositories(t.database.prisma).users,
       unitOfWork: new PrismaUnitOfWork(t.database.prisma),
       hasher: new Argon2PasswordHasher(),
       clock: systemClock,

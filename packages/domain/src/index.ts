@@ -6,6 +6,7 @@ export {
   NotFoundError,
   ValidationError,
 } from './shared/common.errors';
+export { ForbiddenError } from './shared/access.errors';
 export { CurrencyMismatchError } from './shared/money.errors';
 export { Money, maxMinorForPrecision } from './shared/money';
 export { parseCurrency } from './shared/currency';

@@ -1,7 +1,7 @@
 import type { Permission } from '@stratum/domain';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler, RouteOptions } from 'fastify';
-import { forbidden, unauthenticated } from '../http/api-error';
-import type { Principal } from './principal';
+import { unauthenticated } from '../http/api-error';
+import { assertHasAny, type Principal } from '../use-cases/shared/principal';
 import type { SessionService } from './session.service';
 import { bearerTokenOf } from './session-token';
 
@@ -58,9 +58,7 @@ export function principalOf(request: FastifyRequest): Principal {
 function authorize(sessions: SessionService, access: Exclude<Access, 'public'>): onRequestAsyncHookHandler {
   return async (request) => {
     const principal = await sessions.authenticate(bearerTokenOf(request.headers.authorization));
-    if (access !== 'authenticated' && !access.some((permission) => principal.has(permission))) {
-      throw forbidden(`Requires ${access.join(' or ')}`);
-    }
+    if (access !== 'authenticated') assertHasAny(principal, access);
     request.principal = principal;
   };
 }

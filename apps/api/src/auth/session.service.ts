@@ -1,7 +1,7 @@
-import type { RoleRepository, SessionRepository, UserId, UserRepository } from '@stratum/domain';
+import type { RoleRepository, SessionRepository, UserRepository } from '@stratum/domain';
 import type { Clock } from '../config/clock';
 import { unauthenticated } from '../http/api-error';
-import { Principal } from './principal';
+import { Principal } from '../use-cases/shared/principal';
 import { hashSessionToken } from './session-token';
 
 export interface SessionServiceDependencies {
@@ -29,14 +29,5 @@ export class SessionService {
       throw unauthenticated('The session is unknown, expired or revoked');
     const permissions = await this.deps.roles.permissionsOf(user.id);
     return new Principal(user.id, session.id, permissions);
-  }
-
-  logout(principal: Principal): Promise<void> {
-    return this.deps.sessions.revoke(principal.sessionId, this.deps.clock.now());
-  }
-
-  /** Ends every session of a user at once: on suspension, deactivation or deletion. */
-  async endAllSessionsOf(userId: UserId): Promise<void> {
-    await this.deps.sessions.revokeAllForUser(userId, this.deps.clock.now());
   }
 }

@@ -1,13 +1,6 @@
-/** Refusals that belong to HTTP rather than to the domain: who is calling, how often, on which route. */
+/** Refusals that belong to HTTP rather than to the use cases: a missing token, an unknown route. */
 export type ApiErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'FORBIDDEN'
-  | 'RATE_LIMITED'
-  | 'ROUTE_NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL';
+  'UNAUTHENTICATED' | 'ROUTE_NOT_FOUND' | 'BAD_REQUEST' | 'DATABASE_UNAVAILABLE' | 'INTERNAL';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -24,8 +17,4 @@ export class ApiError extends Error {
 
 export function unauthenticated(message = 'A valid bearer token is required'): ApiError {
   return new ApiError('UNAUTHENTICATED', message);
-}
-
-export function forbidden(message = 'Your roles do not grant this'): ApiError {
-  return new ApiError('FORBIDDEN', message);
 }

@@ -2,6 +2,7 @@ import { isUnavailable } from '@stratum/adapters';
 import { ValidationError, isDomainError } from '@stratum/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isApplicationError } from '../use-cases/shared/application-error';
 import { ApiError } from './api-error';
 import { CONFLICT_RETRY_AFTER_SECONDS, HTTP_STATUS_BY_CODE, type ErrorCode } from './error-mapping';
 import type { ErrorResponse, FieldError } from './error-response';
@@ -51,7 +52,7 @@ function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
       })),
     };
   }
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError || isApplicationError(error)) {
     return { ...mapped(error.code), message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   }
   if (error instanceof ValidationError) {

@@ -1,7 +1,8 @@
 import type { DomainErrorCode } from '@stratum/domain';
+import type { ApplicationErrorCode } from '../use-cases/shared/application-error';
 import type { ApiErrorCode } from './api-error';
 
-export type ErrorCode = DomainErrorCode | ApiErrorCode;
+export type ErrorCode = DomainErrorCode | ApplicationErrorCode | ApiErrorCode;
 
 /**
  * The one table from a stable error code to an HTTP status. 409: the request clashes with the

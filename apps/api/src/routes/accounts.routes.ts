@@ -1,7 +1,6 @@
-import { AccountId, CursorPageRequest, Money, NotFoundError, type AccountRepository } from '@stratum/domain';
+import { AccountId, CursorPageRequest, type AccountRepository } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../app-dependencies';
-import { assertMayActOn } from '../auth/principal';
 import { principalOf } from '../auth/require-permission';
 import { presentAccount, presentTransfer } from '../presenters/account.presenter';
 import { CursorQuery, IdParams } from '../schemas/common.schemas';
@@ -13,15 +12,13 @@ import {
   TransferPageResponse,
   TransferResponse,
 } from '../schemas/account.schemas';
+import { findExisting } from '../use-cases/shared/find-existing';
+import { assertMayActOn } from '../use-cases/shared/principal';
 
 export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
-  const { accounts } = ctx.repositories;
-
-  async function findAccount(id: string, from: AccountRepository = accounts) {
-    const account = await from.findById(AccountId.of(id));
-    if (!account) throw new NotFoundError('Account', id);
-    return account;
-  }
+  const { openAccount, transferFunds } = ctx.useCases;
+  const findAccount = (id: string, from: AccountRepository) =>
+    findExisting('Account', id, from.findById(AccountId.of(id)));
 
   return async (app) => {
     app.post(
@@ -36,10 +33,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const account = await accounts.open({
-          ownerId: principalOf(request).userId,
-          currency: request.body.currency,
-        });
+        const account = await openAccount.execute(principalOf(request), request.body);
         return reply.code(201).send(presentAccount(account));
       },
     );
@@ -79,16 +73,10 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const principal = principalOf(request);
-        const from = await findAccount(request.params.id);
-        assertMayActOn(principal, 'accounts:write', from.ownerId.value);
-        const { toAccountId, amount, currency } = request.body;
-        const transfer = await accounts.transfer({
-          from: from.id,
-          to: AccountId.of(toAccountId),
-          amount: Money.of(amount, currency),
-          // Scoped to the caller: two clients picking the same key never see each other's transfer.
-          idempotencyKey: `${principal.userId.value}:${request.headers['idempotency-key']}`,
+        const transfer = await transferFunds.execute(principalOf(request), {
+          ...request.body,
+          fromAccountId: request.params.id,
+          idempotencyKey: request.headers['idempotency-key'],
         });
         return reply.code(201).send(presentTransfer(transfer));
       },

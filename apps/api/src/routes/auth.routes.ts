@@ -20,11 +20,10 @@ export function authRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { token, session, user } = await ctx.login.login(
-          request.body.email,
-          request.body.password,
-          request.ip,
-        );
+        const { token, session, user } = await ctx.useCases.logIn.execute({
+          ...request.body,
+          ip: request.ip,
+        });
         return {
           token,
           tokenType: 'Bearer' as const,
@@ -45,7 +44,7 @@ export function authRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await ctx.sessions.logout(principalOf(request));
+        await ctx.useCases.logOut.execute(principalOf(request));
         return reply.code(204).send();
       },
     );

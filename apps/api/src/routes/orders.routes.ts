@@ -1,16 +1,7 @@
-import {
-  CursorPageRequest,
-  NotFoundError,
-  OrderId,
-  ProductId,
-  UserId,
-  type OrderRepository,
-} from '@stratum/domain';
+import { CursorPageRequest, OrderId, UserId } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../app-dependencies';
-import { assertMayActOn } from '../auth/principal';
 import { principalOf } from '../auth/require-permission';
-import { forbidden } from '../http/api-error';
 import { presentOrder } from '../presenters/order.presenter';
 import { IdParams } from '../schemas/common.schemas';
 import {
@@ -20,16 +11,11 @@ import {
   OrderResponse,
   PlaceOrderBody,
 } from '../schemas/order.schemas';
+import { findExisting } from '../use-cases/shared/find-existing';
+import { assertMayActOn } from '../use-cases/shared/principal';
 
 export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
-  const { orders } = ctx.repositories;
-
-  async function findOrder(id: string, from: OrderRepository = orders) {
-    const order = await from.findById(OrderId.of(id));
-    if (!order) throw new NotFoundError('Order', id);
-    return order;
-  }
-
+  const { placeOrder, changeOrderStatus } = ctx.useCases;
   return async (app) => {
     app.post(
       '/orders',
@@ -43,16 +29,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const principal = principalOf(request);
-        const customerId = request.body.customerId ?? principal.userId.value;
-        assertMayActOn(principal, 'orders:write', customerId);
-        const order = await orders.placeOrder({
-          customerId: UserId.of(customerId),
-          lines: request.body.lines.map((line) => ({
-            productId: ProductId.of(line.productId),
-            quantity: line.quantity,
-          })),
-        });
+        const order = await placeOrder.execute(principalOf(request), request.body);
         return reply.code(201).send(presentOrder(order));
       },
     );
@@ -87,7 +64,8 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         schema: { tags: ['orders'], summary: 'An order', params: IdParams, response: { 200: OrderResponse } },
       },
       async (request) => {
-        const order = await findOrder(request.params.id, ctx.readsFor(request).orders);
+        const { id } = request.params;
+        const order = await findExisting('Order', id, ctx.readsFor(request).orders.findById(OrderId.of(id)));
         assertMayActOn(principalOf(request), 'orders:read', order.customerId.value);
         return presentOrder(order);
       },
@@ -106,14 +84,11 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const principal = principalOf(request);
-        const order = await findOrder(request.params.id);
-        assertMayActOn(principal, 'orders:write', order.customerId.value);
-        // Confirming, shipping and delivering are the shop's moves, never the customer's.
-        if (request.body.status !== 'CANCELLED' && !principal.has('orders:write:any')) {
-          throw forbidden('Only orders:write:any may move an order other than to CANCELLED');
-        }
-        return presentOrder(await orders.changeStatus(order.id, request.body.status));
+        const order = await changeOrderStatus.execute(principalOf(request), {
+          orderId: request.params.id,
+          status: request.body.status,
+        });
+        return presentOrder(order);
       },
     );
   };

@@ -1,4 +1,4 @@
-import { Money, NotFoundError, PageRequest, Product, ProductId } from '@stratum/domain';
+import { Money, PageRequest, Product, ProductId } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../app-dependencies';
 import { presentProduct } from '../presenters/product.presenter';
@@ -11,6 +11,7 @@ import {
   ProductSearchResponse,
   StockResponse,
 } from '../schemas/product.schemas';
+import { findExisting } from '../use-cases/shared/find-existing';
 
 /** The catalogue is public to read (there is no products:read permission); writing needs products:write. */
 export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
@@ -72,9 +73,9 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const product = await ctx.readsFor(request).products.findById(ProductId.of(request.params.id));
-        if (!product) throw new NotFoundError('Product', request.params.id);
-        return presentProduct(product);
+        const { id } = request.params;
+        const reads = ctx.readsFor(request).products;
+        return presentProduct(await findExisting('Product', id, reads.findById(ProductId.of(id))));
       },
     );
 

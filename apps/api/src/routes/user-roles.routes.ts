@@ -1,17 +1,17 @@
-import { UserId } from '@stratum/domain';
+import { ForbiddenError, UserId } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiContext } from '../app-dependencies';
 import { principalOf } from '../auth/require-permission';
-import { forbidden } from '../http/api-error';
 import { presentRole } from '../presenters/user.presenter';
 import { IdParams } from '../schemas/common.schemas';
 import { RoleParams, RolesResponse } from '../schemas/user.schemas';
-import { findUserOr404 } from './route-helpers';
+import { findExisting } from '../use-cases/shared/find-existing';
 
 /** Roles change what a user may do from their very next request: permissions are read per request. */
 export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { users, roles } = ctx.repositories;
+  const { grantRole, revokeRole } = ctx.useCases;
   return async (app) => {
     app.get(
       '/users/:id/roles',
@@ -27,9 +27,10 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       async (request) => {
         const principal = principalOf(request);
         if (!principal.isSelf(request.params.id) && !principal.has('roles:read')) {
-          throw forbidden("roles:read is needed for other users' roles");
+          throw new ForbiddenError("roles:read is needed for other users' roles");
         }
-        const user = await findUserOr404(users, request.params.id);
+        const { id } = request.params;
+        const user = await findExisting('User', id, users.findById(UserId.of(id)));
         return { roles: (await roles.rolesOf(user.id)).map(presentRole) };
       },
     );
@@ -46,7 +47,8 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await roles.assign(UserId.of(request.params.id), request.params.role, principalOf(request).userId);
+        const { id, role } = request.params;
+        await grantRole.execute(principalOf(request), { userId: id, role });
         return reply.code(204).send();
       },
     );
@@ -63,9 +65,8 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        // The port treats revoking from an unknown user as done; to a client that is a wrong id: 404.
-        const user = await findUserOr404(users, request.params.id);
-        await roles.revoke(user.id, request.params.role);
+        const { id, role } = request.params;
+        await revokeRole.execute(principalOf(request), { userId: id, role });
         return reply.code(204).send();
       },
     );

@@ -1,8 +1,7 @@
-import { CursorPageRequest, PageRequest, UserId } from '@stratum/domain';
+import { CursorPageRequest, PageRequest, UserId, type UserRepository } from '@stratum/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiContext } from '../app-dependencies';
-import { assertMayActOnUser } from '../auth/principal';
 import { principalOf } from '../auth/require-permission';
 import { presentUser } from '../presenters/user.presenter';
 import { CursorQuery, IdParams, cursorPageOf } from '../schemas/common.schemas';
@@ -13,10 +12,14 @@ import {
   UserResponse,
   UserSearchQuery,
 } from '../schemas/user.schemas';
-import { findUserOr404 } from './route-helpers';
+import { findExisting } from '../use-cases/shared/find-existing';
+import { assertMayActOnUser } from '../use-cases/shared/principal';
 
 export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { repositories } = ctx;
+  const { registerUser, changeProfile, deleteUser } = ctx.useCases;
+  const findUser = (id: string, from: UserRepository) =>
+    findExisting('User', id, from.findById(UserId.of(id)));
   return async (app) => {
     app.post(
       '/users',
@@ -29,7 +32,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
           response: { 201: UserResponse },
         },
       },
-      async (request, reply) => reply.code(201).send(presentUser(await ctx.users.register(request.body))),
+      async (request, reply) => reply.code(201).send(presentUser(await registerUser.execute(request.body))),
     );
 
     app.get(
@@ -44,7 +47,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const principal = principalOf(request);
-        const user = await findUserOr404(repositories.users, principal.userId.value);
+        const user = await findUser(principal.userId.value, repositories.users);
         const roles = await repositories.roles.rolesOf(user.id);
         return {
           ...presentUser(user),
@@ -110,7 +113,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         assertMayActOnUser(principalOf(request), 'read', request.params.id);
-        return presentUser(await findUserOr404(ctx.readsFor(request).users, request.params.id));
+        return presentUser(await findUser(request.params.id, ctx.readsFor(request).users));
       },
     );
 
@@ -127,9 +130,8 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const principal = principalOf(request);
-        assertMayActOnUser(principal, 'write', request.params.id);
-        return presentUser(await ctx.users.update(principal, UserId.of(request.params.id), request.body));
+        const changes = { ...request.body, userId: request.params.id };
+        return presentUser(await changeProfile.execute(principalOf(request), changes));
       },
     );
 
@@ -145,7 +147,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await ctx.users.remove(UserId.of(request.params.id));
+        await deleteUser.execute(principalOf(request), { userId: request.params.id });
         return reply.code(204).send();
       },
     );

@@ -1,15 +1,13 @@
-import { PrismaSessionRepository, PrismaUnitOfWork, createPrismaRepositories } from '@stratum/adapters';
 import { Email, Session, User, type Repositories, type User as UserEntity } from '@stratum/domain';
-import { createDatabase, readDatabaseConfig, type Database } from '@stratum/prisma';
+import type { Database } from '@stratum/prisma';
 import { createTestDatabase, type TestDatabase } from '@stratum/prisma/testing';
 import { afterAll, beforeAll } from 'vitest';
 import type { ApiDependencies } from '../../src/app-dependencies';
 import { Argon2PasswordHasher } from '../../src/auth/password-hasher';
 import { hashSessionToken, newSessionToken } from '../../src/auth/session-token';
-import { DEFAULT_API_CONFIG, type ApiConfig } from '../../src/config/api-config';
-import { CompositeHealthProbe } from '../../src/health/composite-health-probe';
-import { PrimaryDatabaseCheck } from '../../src/health/primary-database.check';
-import { buildServer, type ServerOptions, type StratumServer } from '../../src/server';
+import type { ApiConfig } from '../../src/config/api-config';
+import { createApiRuntime, type ApiRuntime, type Env } from '../../src/runtime/create-api-runtime';
+import type { ServerOptions, StratumServer } from '../../src/server';
 import { TestClock } from './test-clock';
 
 /** Every test user's password: hashed once per file, since argon2 is slow on purpose. */
@@ -25,7 +23,9 @@ export interface Caller {
 export interface TestApp {
   readonly app: StratumServer;
   readonly database: Database;
+  /** The repositories the app uses: cached over the primary, so writes here invalidate its reads. */
   readonly repositories: Repositories;
+  readonly runtime: ApiRuntime;
   readonly clock: TestClock;
   /** A saved active user with the given roles (none at all with []) and a live session. */
   caller(roles: readonly string[], overrides?: { email?: string }): Promise<Caller>;
@@ -36,11 +36,15 @@ export interface TestAppOptions {
   pool?: { max?: number; timeoutMs?: number };
   server?: ServerOptions;
   deps?: Partial<ApiDependencies>;
+  /** More environment for the composition root; DATABASE_URL is the test database's. */
+  env?: Env;
 }
 
 /**
- * The API on a database of this test file's own, with the real adapters, built in beforeAll and
- * closed and dropped in afterAll.
+ * The API on a database of this test file's own, built by the production composition root
+ * (cache, caching unit of work, sessions, health, metrics) in beforeAll, and stopped and dropped
+ * in afterAll. Without REDIS_URL in `env` the cache is the in-process LRU, so files never share
+ * cached entries.
  */
 export function useTestApp(options: TestAppOptions = {}): TestApp {
   let testDb: TestDatabase | undefined;
@@ -48,56 +52,29 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const database = createDatabase({
-      config: {
-        ...readDatabaseConfig({ DATABASE_URL: testDb.url }),
-        poolMax: options.pool?.max ?? 5,
-        connectionTimeoutMs: options.pool?.timeoutMs ?? 5_000,
-      },
-    });
-    const repositories = createPrismaRepositories(database.prisma);
-    const sessions = new PrismaSessionRepository(database.prisma);
     const clock = new TestClock();
-    const passwordHash = await new Argon2PasswordHasher().hash(TEST_PASSWORD);
-    const app = buildServer(
+    const runtime = createApiRuntime(
+      { ...options.env, DATABASE_URL: testDb.url },
       {
-        repositories,
-        unitOfWork: new PrismaUnitOfWork(database.prisma),
-        sessions,
-        health: new CompositeHealthProbe([new PrimaryDatabaseCheck(database.pool)]),
         clock,
-        config: { ...DEFAULT_API_CONFIG, ...options.config },
-        ...options.deps,
-        metrics: { pool: database.pool, ...options.deps?.metrics },
+        config: options.config,
+        database: { poolMax: options.pool?.max ?? 5, connectionTimeoutMs: options.pool?.timeoutMs ?? 5_000 },
+        logger: options.server?.logger,
+        overrides: options.deps,
       },
-      options.server,
     );
-    await app.ready();
+    const { app, database, repositories } = runtime;
+    const passwordHash = await new Argon2PasswordHasher().hash(TEST_PASSWORD);
+    await runtime.start();
 
-    async function caller(roles: readonly string[], overrides: { email?: string } = {}): Promise<Caller> {
-      const user = User.register({
-        email: Email.of(overrides.email ?? `caller-${crypto.randomUUID()}@example.test`),
-        name: 'Test Caller',
-        passwordHash,
-        now: clock.now(),
-      });
-      await repositories.users.save(user);
-      for (const role of roles) await repositories.roles.assign(user.id, role);
-      // A session minted directly: logging in over HTTP would cost an argon2 verify per caller.
-      const token = newSessionToken();
-      const ttlMs = 60 * 60_000;
-      await sessions.create(
-        Session.start({ userId: user.id, tokenHash: hashSessionToken(token), now: clock.now(), ttlMs }),
-      );
-      return { user, token, auth: { authorization: `Bearer ${token}` } };
-    }
+    const caller = (roles: readonly string[], overrides: { email?: string } = {}) =>
+      mintCaller(runtime, roles, { passwordHash, now: clock.now(), ...overrides });
 
-    current = { app, database, repositories, clock, caller, passwordHash };
+    current = { app, database, repositories, runtime, clock, caller, passwordHash };
   });
 
   afterAll(async () => {
-    await current?.app.close();
-    await current?.database.close();
+    await current?.runtime.stop('test file finished');
     await testDb?.drop();
   });
 
@@ -115,9 +92,38 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     get repositories() {
       return get().repositories;
     },
+    get runtime() {
+      return get().runtime;
+    },
     get clock() {
       return get().clock;
     },
     caller: (roles, overrides) => get().caller(roles, overrides),
   };
+}
+
+/**
+ * A saved active user with the given roles and a live session, minted directly: logging in over
+ * HTTP would cost an argon2 verify per caller.
+ */
+export async function mintCaller(
+  runtime: Pick<ApiRuntime, 'repositories' | 'sessions'>,
+  roles: readonly string[],
+  options: { passwordHash: string; now: Date; email?: string },
+): Promise<Caller> {
+  const { repositories, sessions } = runtime;
+  const user = User.register({
+    email: Email.of(options.email ?? `caller-${crypto.randomUUID()}@example.test`),
+    name: 'Test Caller',
+    passwordHash: options.passwordHash,
+    now: options.now,
+  });
+  await repositories.users.save(user);
+  for (const role of roles) await repositories.roles.assign(user.id, role);
+  const token = newSessionToken();
+  const ttlMs = 60 * 60_000;
+  await sessions.create(
+    Session.start({ userId: user.id, tokenHash: hashSessionToken(token), now: options.now, ttlMs }),
+  );
+  return { user, token, auth: { authorization: `Bearer ${token}` } };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdempotencyKeyReusedError, InsufficientFundsError } from '../accounts/account.errors';
 import { InsufficientStockError } from '../products/product.errors';
 import { EmailTakenError } from '../users/user.errors';
+import { ForbiddenError } from './access.errors';
 import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from './common.errors';
 import { isDomainError } from './domain-error';
 import { CurrencyMismatchError } from './money.errors';
@@ -10,6 +11,7 @@ describe('domain errors', () => {
   it.each([
     [new ValidationError('email', 'is wrong'), 'VALIDATION_FAILED', 'ValidationError'],
     [new NotFoundError('User', 'u1'), 'NOT_FOUND', 'NotFoundError'],
+    [new ForbiddenError('orders:write:any is needed'), 'FORBIDDEN', 'ForbiddenError'],
     [new EmailTakenError('a@b.co'), 'EMAIL_TAKEN', 'EmailTakenError'],
     [new InsufficientFundsError('a1'), 'INSUFFICIENT_FUNDS', 'InsufficientFundsError'],
     [new InsufficientStockError('p1', 3, 1), 'INSUFFICIENT_STOCK', 'InsufficientStockError'],

@@ -6,6 +6,7 @@
 export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'EMAIL_TAKEN'
   | 'INSUFFICIENT_FUNDS'
   | 'INSUFFICIENT_STOCK'

@@ -1,10 +1,12 @@
-import type { Permission, SessionId, UserId } from '@stratum/domain';
-import { forbidden } from '../http/api-error';
+import { ForbiddenError, type Permission, type SessionId, type UserId } from '@stratum/domain';
 
 /** Permissions that come in ':own' and ':any' scopes. */
 export type ScopedAction = 'orders:read' | 'orders:write' | 'accounts:read' | 'accounts:write';
 
-/** The authenticated caller of one request, with the permissions their roles grant right now. */
+/**
+ * The authenticated caller of one request, with the permissions their roles grant right now.
+ * Use cases take it as their first argument; the HTTP layer only builds it from a session.
+ */
 export class Principal {
   constructor(
     readonly userId: UserId,
@@ -36,12 +38,26 @@ export class Principal {
   }
 }
 
+/** @throws ForbiddenError unless the caller may act on records of `ownerId`. */
 export function assertMayActOn(principal: Principal, action: ScopedAction, ownerId: string): void {
   if (!principal.mayActOn(action, ownerId)) {
-    throw forbidden(`Your roles grant ${action} on your own records only`);
+    throw new ForbiddenError(`Your roles grant ${action} on your own records only`);
   }
 }
 
+/** @throws ForbiddenError unless the caller may read or change the user `userId`. */
 export function assertMayActOnUser(principal: Principal, action: 'read' | 'write', userId: string): void {
-  if (!principal.mayActOnUser(action, userId)) throw forbidden(`users:${action} is needed for other users`);
+  if (!principal.mayActOnUser(action, userId)) {
+    throw new ForbiddenError(`users:${action} is needed for other users`);
+  }
+}
+
+/** @throws ForbiddenError unless the caller holds at least one of the permissions. */
+export function assertHasAny(
+  principal: Principal,
+  permissions: readonly [Permission, ...Permission[]],
+): void {
+  if (!permissions.some((permission) => principal.has(permission))) {
+    throw new ForbiddenError(`Requires ${permissions.join(' or ')}`);
+  }
 }

@@ -1,0 +1,156 @@
+// The composition root: the one place that turns an environment into the production object graph.
+// main.ts calls it and listens; tests call it on a test database, so they run what production runs.
+import {
+  CachingUnitOfWork,
+  PrismaSessionRepository,
+  PrismaUnitOfWork,
+  cacheRepositories,
+  createCache,
+  createPrismaRepositories,
+  createReadReplication,
+  readCacheConfig,
+  replicationMetrics,
+  transactionRetries,
+  type ReadThroughCache,
+} from '@stratum/adapters';
+import type { Repositories, SessionRepository } from '@stratum/domain';
+import {
+  closeReplicaDatabases,
+  createDatabase,
+  createReplicaDatabases,
+  readDatabaseConfig,
+  readReplicaConfig,
+  type Database,
+  type DatabaseConfig,
+} from '@stratum/prisma';
+import type { ApiDependencies } from '../app-dependencies';
+import { startSessionPurge } from '../auth/session-purge';
+import { readApiConfig, type ApiConfig } from '../config/api-config';
+import { systemClock, type Clock } from '../config/clock';
+import { CacheCheck } from '../health/cache.check';
+import { CompositeHealthProbe } from '../health/composite-health-probe';
+import { PrimaryDatabaseCheck } from '../health/primary-database.check';
+import { ReplicaDatabaseCheck } from '../health/replica-database.check';
+import type { LoggerSettings } from '../http/logger-options';
+import { gracefulShutdown } from '../lifecycle/graceful-shutdown';
+import type { CountsSource } from '../metrics/metrics-sources';
+import { replicaReadRouting } from '../reads/replica-read-routing';
+import { buildServer, type StratumServer } from '../server';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ApiRuntimeOptions {
+  /** Off unless given, so tests stay quiet; `true` logs at the configured LOG_LEVEL to stdout. */
+  logger?: LoggerSettings | true;
+  clock?: Clock;
+  /** Node's process metrics; once per process, so main.ts turns them on and tests leave them off. */
+  processMetrics?: boolean;
+  /** Settings over those read from env, e.g. a test's tighter login limits. */
+  config?: Partial<ApiConfig>;
+  /** Pool settings over those read from env, e.g. a test's smaller pool. */
+  database?: Partial<Omit<DatabaseConfig, 'url'>>;
+  /** For tests that need one part swapped (a health probe, a metrics source); production passes none. */
+  overrides?: Partial<ApiDependencies>;
+}
+
+export interface ApiRuntime {
+  readonly app: StratumServer;
+  readonly config: ApiConfig;
+  readonly database: Database;
+  /** What the app itself writes and reads through on the primary: cached, as in production. */
+  readonly repositories: Repositories;
+  readonly sessions: SessionRepository;
+  readonly cache: ReadThroughCache;
+  /** Judges the replicas once, then starts probing them and purging ended sessions; then ready. */
+  start(): Promise<void>;
+  /** Drains in-flight requests (up to the grace period), then closes replicas, pool and cache. Once. */
+  stop(reason: string): Promise<{ drained: boolean }>;
+}
+
+export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): ApiRuntime {
+  const config = { ...readApiConfig(env), ...options.config };
+  const clock = options.clock ?? systemClock;
+  const database = createDatabase({ config: { ...readDatabaseConfig(env), ...options.database } });
+  // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
+  // revocation must take effect on the next request.
+  const cache = createCache(readCacheConfig(env));
+  // DATABASE_REPLICA_URLS unset: no replicas, and every read goes to the primary.
+  const replicaSet = readReplicaConfig(env, database.config);
+  const replicas = createReplicaDatabases(replicaSet.replicas);
+  const replication = createReadReplication(database, replicas, replicaSet.routing);
+
+  // MERGE(issue-10-adapters): the retry counter is still the adapters' process global here. Once
+  // RetryCounter lands: `const retries = new RetryCounter();`, pass `{ retries }` to
+  // createPrismaRepositories and PrismaUnitOfWork below, and read `retries.snapshot()`.
+  const retries: CountsSource = { read: () => ({ ...transactionRetries }) };
+  const primaryRepositories = createPrismaRepositories(database.prisma);
+  const unitOfWork = new PrismaUnitOfWork(database.prisma);
+
+  const repositories = cacheRepositories(primaryRepositories, cache);
+  const sessions = new PrismaSessionRepository(database.prisma);
+  const app = buildServer(
+    {
+      repositories,
+      readRouting:
+        replicas.length > 0
+          ? replicaReadRouting(replication, database.prisma, primaryRepositories, cache)
+          : undefined,
+      unitOfWork: new CachingUnitOfWork(unitOfWork, cache),
+      sessions,
+      health: new CompositeHealthProbe([
+        new PrimaryDatabaseCheck(database.pool),
+        ...replicas.map((replica) => new ReplicaDatabaseCheck(replication, replica.name)),
+        new CacheCheck(cache),
+      ]),
+      clock,
+      config,
+      ...options.overrides,
+      metrics: {
+        pool: database.pool,
+        cache: {
+          read: () => {
+            const counts = cache.stats.snapshot().counters;
+            return { hit: counts.hits, miss: counts.misses, error: counts.errors, bypassed: counts.bypassed };
+          },
+        },
+        replicaRouting: { read: () => replicationMetrics(replication.report()).readsRouted },
+        replicaLag: { read: () => replicationMetrics(replication.report()).lagSeconds },
+        retries,
+        processMetrics: options.processMetrics ?? false,
+        ...options.overrides?.metrics,
+      },
+    },
+    { logger: options.logger === true ? { level: config.logLevel } : options.logger },
+  );
+
+  let stopPurge: (() => void) | undefined;
+  const shutdown = gracefulShutdown({
+    app,
+    resources: [
+      { name: 'replication', close: () => replication.stop() },
+      { name: 'replicas', close: () => closeReplicaDatabases(replicas) },
+      { name: 'database', close: () => database.close() },
+      { name: 'cache', close: () => cache.close() },
+    ],
+    graceMs: config.shutdownGraceMs,
+  });
+
+  return {
+    app,
+    config,
+    database,
+    repositories,
+    sessions,
+    cache,
+    async start() {
+      // Replicas take reads from the first request on once the first probe round has judged them.
+      await replication.start();
+      stopPurge ??= startSessionPurge(sessions, clock, app.log);
+      await app.ready();
+    },
+    stop(reason) {
+      stopPurge?.();
+      return shutdown(reason);
+    },
+  };
+}

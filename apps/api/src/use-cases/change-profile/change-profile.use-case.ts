@@ -1,0 +1,53 @@
+import {
+  Email,
+  ForbiddenError,
+  UserId,
+  type SessionRepository,
+  type UnitOfWork,
+  type User,
+  type UserStatus,
+} from '@stratum/domain';
+import type { Clock } from '../../config/clock';
+import { findExisting } from '../shared/find-existing';
+import { assertMayActOnUser, type Principal } from '../shared/principal';
+
+export interface ChangeProfileInput {
+  userId: string;
+  name?: string;
+  email?: string;
+  preferences?: Record<string, unknown>;
+  status?: UserStatus;
+}
+
+/**
+ * Changes a user: their own profile with profile:write, anyone's with users:write. A user who is
+ * no longer active loses every session at once.
+ */
+export class ChangeProfileUseCase {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sessions: SessionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(principal: Principal, input: ChangeProfileInput): Promise<User> {
+    assertMayActOnUser(principal, 'write', input.userId);
+    const id = UserId.of(input.userId);
+    // Status is a moderation decision, not a profile field: profile:write alone must not reach it.
+    if (input.status !== undefined && !principal.has('users:write')) {
+      throw new ForbiddenError('Changing a status requires users:write');
+    }
+    const now = this.clock.now();
+    const updated = await this.unitOfWork.run(async ({ users }) => {
+      let next = await findExisting('User', id.value, users.findById(id));
+      if (input.name !== undefined) next = next.rename(input.name, now);
+      if (input.email !== undefined) next = next.changeEmail(Email.of(input.email), now);
+      if (input.preferences !== undefined) next = next.updatePreferences(input.preferences, now);
+      if (input.status !== undefined) next = next.changeStatus(input.status, now);
+      await users.save(next);
+      return next;
+    });
+    if (updated.status !== 'ACTIVE') await this.sessions.revokeAllForUser(updated.id, this.clock.now());
+    return updated;
+  }
+}
