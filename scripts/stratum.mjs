@@ -44,6 +44,9 @@ async function test() {
   await pnpm(root, ['exec', 'turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only'], {
     env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   });
+  // The layers' rules over the whole import graph (.dependency-cruiser.cjs): cycles, and arrows
+  // that would run back up.
+  await pnpm(root, ['--silent', 'run', 'lint:deps']);
   // Test files make their own databases on this server; its name must say "test" (a guard in the
   // test helpers refuses anything else).
   await withDatabase('stratum_test', true, async (databaseUrl) => {

@@ -1,4 +1,4 @@
-import { createDatabase } from '@stratum/prisma';
+import { checkDatabaseHealth, createDatabase } from '@stratum/prisma';
 import { describe, expect, it } from 'vitest';
 import { CompositeHealthProbe } from '../src/health/composite-health-probe';
 import type { DependencyCheck } from '../src/health/health-probe';
@@ -31,7 +31,7 @@ describe('GET /health', () => {
       onPoolError: () => {},
     });
     try {
-      const report = await new CompositeHealthProbe([new PrimaryDatabaseCheck(database.pool)]).check();
+      const report = await new CompositeHealthProbe([new PrimaryDatabaseCheck(() => checkDatabaseHealth(database.pool))]).check();
       expect(report.status).toBe('down');
       expect(report.checks.primary!.ok).toBe(false);
     } finally {

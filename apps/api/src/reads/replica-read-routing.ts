@@ -6,7 +6,6 @@ import {
   type RepositoryCache,
 } from '@stratum/adapters';
 import type { Repositories } from '@stratum/domain';
-import type { PrismaClient } from '@stratum/prisma';
 import type { ReadRouting } from './read-routing';
 
 /**
@@ -16,7 +15,8 @@ import type { ReadRouting } from './read-routing';
  */
 export function replicaReadRouting(
   replication: ReadReplication,
-  primary: PrismaClient,
+  // The client type as the adapters take it: the API names no Prisma type outside its roots.
+  primary: Parameters<typeof createPrismaRepositories>[0],
   primaryRepositories: Repositories,
   cache: RepositoryCache,
 ): ReadRouting {

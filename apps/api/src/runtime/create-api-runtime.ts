@@ -15,6 +15,7 @@ import {
 } from '@stratum/adapters';
 import type { Repositories, SessionRepository } from '@stratum/domain';
 import {
+  checkDatabaseHealth,
   closeReplicaDatabases,
   createDatabase,
   createReplicaDatabases,
@@ -98,7 +99,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       unitOfWork: new CachingUnitOfWork(unitOfWork, cache),
       sessions,
       health: new CompositeHealthProbe([
-        new PrimaryDatabaseCheck(database.pool),
+        new PrimaryDatabaseCheck(() => checkDatabaseHealth(database.pool)),
         ...replicas.map((replica) => new ReplicaDatabaseCheck(replication, replica.name)),
         new CacheCheck(cache),
       ]),
