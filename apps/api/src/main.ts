@@ -4,13 +4,13 @@ import {
   CachingUnitOfWork,
   PrismaSessionRepository,
   PrismaUnitOfWork,
+  RetryCounter,
   cacheRepositories,
   createCache,
   createPrismaRepositories,
   createReadReplication,
   readCacheConfig,
   replicationMetrics,
-  transactionRetries,
 } from '@stratum/adapters';
 import {
   closeReplicaDatabases,
@@ -39,7 +39,9 @@ const replicaSet = readReplicaConfig(process.env, database.config);
 const replicas = createReplicaDatabases(replicaSet.replicas);
 const replication = createReadReplication(database, replicas, replicaSet.routing);
 const sessions = new PrismaSessionRepository(database.prisma);
-const primaryRepositories = createPrismaRepositories(database.prisma);
+// One counter for every part that retries, read by /metrics.
+const retries = new RetryCounter();
+const primaryRepositories = createPrismaRepositories(database.prisma, { retries });
 
 const app = buildServer(
   {
@@ -48,7 +50,7 @@ const app = buildServer(
       replicas.length > 0
         ? replicaReadRouting(replication, database.prisma, primaryRepositories, cache)
         : undefined,
-    unitOfWork: new CachingUnitOfWork(new PrismaUnitOfWork(database.prisma), cache),
+    unitOfWork: new CachingUnitOfWork(new PrismaUnitOfWork(database.prisma, { retries }), cache),
     sessions,
     health: new CompositeHealthProbe([
       new PrimaryDatabaseCheck(database.pool),
@@ -65,7 +67,7 @@ const app = buildServer(
       },
       replicaRouting: { read: () => replicationMetrics(replication.report()).readsRouted },
       replicaLag: { read: () => replicationMetrics(replication.report()).lagSeconds },
-      retries: { read: () => ({ ...transactionRetries }) },
+      retries: { read: () => retries.snapshot() },
       processMetrics: true,
     },
     clock: systemClock,
