@@ -21,7 +21,8 @@ export {
 export type { PrismaDb } from './shared/prisma-db';
 export { PrismaSessionRepository } from './sessions/prisma-session.repository';
 export { ReadSession } from './replicas/read-session';
-export { ReadRouter, type RoutedReplica } from './replicas/read-router';
+export { ReadRouter } from './replicas/read-router';
+export type { RoutedReplica } from './replicas/read-target.port';
 export type { PrismaReadClient } from './replicas/read-client';
 export { ReplicaMonitor } from './replicas/replica-monitor';
 export { createReadReplication, type ReadReplication } from './replicas/read-replication';
