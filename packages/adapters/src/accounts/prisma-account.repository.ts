@@ -60,7 +60,9 @@ export class PrismaAccountRepository implements AccountRepository {
     // Alone, the statement is its own transaction and may be retried here; inside a unit of work
     // a deadlock aborts the whole unit, which retries as a whole.
     const run = () => this.db.$queryRaw<TransferFundsRow[]>(transferFundsSql(transfer));
-    const [row] = isInsideTransaction(this.db) ? await run() : await withTransientRetry('transfer', run, { retries: this.retries });
+    const [row] = isInsideTransaction(this.db)
+      ? await run()
+      : await withTransientRetry('transfer', run, { retries: this.retries });
     if (!row) throw new Error('the transfer statement returned no row');
 
     switch (row.outcome) {

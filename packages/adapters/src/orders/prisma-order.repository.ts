@@ -102,6 +102,8 @@ export class PrismaOrderRepository implements OrderRepository {
 
   /** Inside a unit of work a deadlock aborts the whole transaction, and the unit of work retries it. */
   private retryingOutsideUnitOfWork<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
-    return isInsideTransaction(this.db) ? attempt() : withTransientRetry(operation, attempt, { retries: this.retries });
+    return isInsideTransaction(this.db)
+      ? attempt()
+      : withTransientRetry(operation, attempt, { retries: this.retries });
   }
 }
