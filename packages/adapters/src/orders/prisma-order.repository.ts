@@ -13,6 +13,7 @@ import {
   type UserId,
 } from '@stratum/domain';
 import { isInsideTransaction, type PrismaDb } from '../shared/prisma-db';
+import { softDeleteRow } from '../shared/soft-delete';
 import { RetryCounter, withTransientRetry } from '../shared/retry';
 import { changeStatusSql } from './change-status.sql';
 import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
@@ -91,13 +92,8 @@ export class PrismaOrderRepository implements OrderRepository {
     });
   }
 
-  async softDelete(id: OrderId): Promise<void> {
-    const now = new Date();
-    const { count } = await this.db.order.updateMany({
-      where: { id: id.value, deletedAt: null },
-      data: { deletedAt: now, updatedAt: now },
-    });
-    if (count === 0) throw new NotFoundError('Order', id.value);
+  softDelete(id: OrderId): Promise<void> {
+    return softDeleteRow(this.db.order, 'Order', id.value);
   }
 
   /** Inside a unit of work a deadlock aborts the whole transaction, and the unit of work retries it. */

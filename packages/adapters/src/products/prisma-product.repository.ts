@@ -11,6 +11,7 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import { softDeleteRow } from '../shared/soft-delete';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
 import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.sql';
@@ -46,13 +47,8 @@ export class PrismaProductRepository implements ProductRepository {
     if (affected === 0) throw new NotFoundError('Product', product.id.value);
   }
 
-  async softDelete(id: ProductId): Promise<void> {
-    const now = new Date();
-    const { count } = await this.db.product.updateMany({
-      where: { id: id.value, deletedAt: null },
-      data: { deletedAt: now, updatedAt: now },
-    });
-    if (count === 0) throw new NotFoundError('Product', id.value);
+  softDelete(id: ProductId): Promise<void> {
+    return softDeleteRow(this.db.product, 'Product', id.value);
   }
 
   async adjustStock(id: ProductId, delta: number): Promise<number> {
