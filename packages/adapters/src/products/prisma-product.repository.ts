@@ -2,6 +2,7 @@ import {
   InsufficientStockError,
   MAX_STOCK,
   NotFoundError,
+  SkuTakenError,
   ValidationError,
   type PageRequest,
   type Product,
@@ -38,10 +39,7 @@ export class PrismaProductRepository implements ProductRepository {
     try {
       affected = await this.db.$executeRaw(upsertProductSql(product));
     } catch (error) {
-      // No SkuTakenError exists in the domain yet; ValidationError names the field at fault.
-      if (isUniqueViolation(error, SKU_INDEX)) {
-        throw new ValidationError('sku', `${product.sku} is already used by another product`);
-      }
+      if (isUniqueViolation(error, SKU_INDEX)) throw new SkuTakenError(product.sku);
       throw error;
     }
     if (affected === 0) throw new NotFoundError('Product', product.id.value);
