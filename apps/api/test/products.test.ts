@@ -40,6 +40,23 @@ describe('products', () => {
     expect(response.json().fields).toEqual([expect.objectContaining({ in: 'body', field: 'price' })]);
   });
 
+  it('answers 409 SKU_TAKEN for the SKU of a live product, like a taken email, and creates nothing', async () => {
+    const admin = await t.caller(['admin']);
+    const first = await createProduct(t, admin.auth);
+
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/products',
+      headers: admin.auth,
+      payload: productBody({ sku: first.sku, name: 'Second of its SKU' }),
+    });
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'SKU_TAKEN' });
+    expect(response.json().fields).toBeUndefined();
+    expect(await t.database.prisma.product.count({ where: { sku: first.sku } })).toBe(1);
+  });
+
   it('answers 404 for an unknown product and for one deleted since', async () => {
     const admin = await t.caller(['admin']);
     const created = await createProduct(t, admin.auth);

@@ -1,4 +1,4 @@
-export { createPrismaRepositories } from './prisma-repositories';
+export { createPrismaRepositories, type PrismaRepositoriesOptions } from './prisma-repositories';
 export { PrismaUnitOfWork, type UnitOfWorkOptions } from './unit-of-work/prisma-unit-of-work';
 export { PrismaUserRepository } from './users/prisma-user.repository';
 export { PrismaRoleRepository } from './roles/prisma-role.repository';
@@ -13,14 +13,16 @@ export {
 } from './shared/database-error';
 export {
   DEFAULT_RETRY_POLICY,
-  transactionRetries,
+  RetryCounter,
   withTransientRetry,
   type RetryPolicy,
+  type TransientRetryOptions,
 } from './shared/retry';
 export type { PrismaDb } from './shared/prisma-db';
 export { PrismaSessionRepository } from './sessions/prisma-session.repository';
 export { ReadSession } from './replicas/read-session';
-export { ReadRouter, type RoutedReplica } from './replicas/read-router';
+export { ReadRouter } from './replicas/read-router';
+export type { RoutedReplica } from './replicas/read-target.port';
 export type { PrismaReadClient } from './replicas/read-client';
 export { ReplicaMonitor } from './replicas/replica-monitor';
 export { createReadReplication, type ReadReplication } from './replicas/read-replication';

@@ -4,6 +4,7 @@ import { PrismaOrderRepository } from './orders/prisma-order.repository';
 import { PrismaProductRepository } from './products/prisma-product.repository';
 import { PrismaRoleRepository } from './roles/prisma-role.repository';
 import type { PrismaDb } from './shared/prisma-db';
+import { RetryCounter } from './shared/retry';
 import { PrismaUserRepository } from './users/prisma-user.repository';
 
 export interface PrismaRepositoriesOptions {
@@ -12,6 +13,8 @@ export interface PrismaRepositoriesOptions {
    * ReadRouter.client(session). Writes, and the reads that decide a write, stay on `db`.
    */
   reads?: PrismaDb;
+  /** Where the repositories that retry count it; share it with the unit of work. By default a new one. */
+  retries?: RetryCounter;
 }
 
 /** Every repository on one client: the application's, or a unit of work's transaction. */
@@ -20,11 +23,12 @@ export function createPrismaRepositories(
   options: PrismaRepositoriesOptions = {},
 ): Repositories {
   const reads = options.reads ?? db;
+  const retries = options.retries ?? new RetryCounter();
   return {
     users: new PrismaUserRepository(db, reads),
     roles: new PrismaRoleRepository(db, reads),
     products: new PrismaProductRepository(db, reads),
-    orders: new PrismaOrderRepository(db, reads),
-    accounts: new PrismaAccountRepository(db, reads),
+    orders: new PrismaOrderRepository(db, reads, retries),
+    accounts: new PrismaAccountRepository(db, reads, retries),
   };
 }

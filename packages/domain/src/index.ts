@@ -55,7 +55,7 @@ export {
   type CreateProductInput,
   type ProductProps,
 } from './products/product';
-export { InsufficientStockError } from './products/product.errors';
+export { InsufficientStockError, SkuTakenError } from './products/product.errors';
 export type { ProductRepository, ProductSearchHit } from './products/product.repository.port';
 
 // Orders

@@ -3,6 +3,7 @@ import {
   NotFoundError,
   type PageRequest,
   Product,
+  SkuTakenError,
   type ProductId,
   type ProductRepository,
   type ProductSearchHit,
@@ -19,6 +20,12 @@ export class InMemoryProductRepository extends InMemoryRepository implements Pro
     return this.atomically(() => {
       const existing = this.store.products.get(product.id.value);
       if (existing?.isDeleted) throw new NotFoundError('Product', product.id.value);
+      // Like the database's unique index on the SKU of live products.
+      for (const other of this.store.products.values()) {
+        if (!other.isDeleted && other.sku === product.sku && !other.id.equals(product.id)) {
+          throw new SkuTakenError(product.sku);
+        }
+      }
       const stored = Product.reconstitute({
         ...product.toProps(),
         // Stock is the repository's to move once the product exists; see ProductRepository.save.

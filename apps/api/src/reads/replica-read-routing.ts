@@ -1,5 +1,6 @@
 import {
   ReadSession,
+  type RetryCounter,
   cacheRepositories,
   createPrismaRepositories,
   type ReadReplication,
@@ -19,12 +20,13 @@ export function replicaReadRouting(
   primary: Parameters<typeof createPrismaRepositories>[0],
   primaryRepositories: Repositories,
   cache: RepositoryCache,
+  retries: RetryCounter,
 ): ReadRouting {
   return {
     sessionFrom: (token) => ReadSession.readYourWrites(token),
     repositoriesFor: (session) =>
       cacheRepositories(
-        createPrismaRepositories(primary, { reads: replication.router.client(session) }),
+        createPrismaRepositories(primary, { reads: replication.router.client(session), retries }),
         cache,
         {
           loadFrom: primaryRepositories,

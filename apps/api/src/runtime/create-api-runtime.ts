@@ -7,10 +7,10 @@ import {
   cacheRepositories,
   createCache,
   createPrismaRepositories,
+  RetryCounter,
   createReadReplication,
   readCacheConfig,
   replicationMetrics,
-  transactionRetries,
   type ReadThroughCache,
 } from '@stratum/adapters';
 import type { Repositories, SessionRepository } from '@stratum/domain';
@@ -80,12 +80,12 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
   const replicas = createReplicaDatabases(replicaSet.replicas);
   const replication = createReadReplication(database, replicas, replicaSet.routing);
 
-  // MERGE(issue-10-adapters): the retry counter is still the adapters' process global here. Once
-  // RetryCounter lands: `const retries = new RetryCounter();`, pass `{ retries }` to
-  // createPrismaRepositories and PrismaUnitOfWork below, and read `retries.snapshot()`.
-  const retries: CountsSource = { read: () => ({ ...transactionRetries }) };
-  const primaryRepositories = createPrismaRepositories(database.prisma);
-  const unitOfWork = new PrismaUnitOfWork(database.prisma);
+  // One counter for every retrying path of this graph (repositories, unit of work, replica-routed
+  // repositories), read by /metrics: a rising `exhausted` is contention retries no longer absorb.
+  const retryCounter = new RetryCounter();
+  const retries: CountsSource = { read: () => retryCounter.snapshot() };
+  const primaryRepositories = createPrismaRepositories(database.prisma, { retries: retryCounter });
+  const unitOfWork = new PrismaUnitOfWork(database.prisma, { retries: retryCounter });
 
   const repositories = cacheRepositories(primaryRepositories, cache);
   const sessions = new PrismaSessionRepository(database.prisma);
@@ -94,7 +94,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       repositories,
       readRouting:
         replicas.length > 0
-          ? replicaReadRouting(replication, database.prisma, primaryRepositories, cache)
+          ? replicaReadRouting(replication, database.prisma, primaryRepositories, cache, retryCounter)
           : undefined,
       unitOfWork: new CachingUnitOfWork(unitOfWork, cache),
       sessions,

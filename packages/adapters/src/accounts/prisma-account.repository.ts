@@ -15,7 +15,7 @@ import {
 } from '@stratum/domain';
 import { Prisma } from '@stratum/prisma';
 import { isInsideTransaction, type PrismaDb } from '../shared/prisma-db';
-import { withTransientRetry } from '../shared/retry';
+import { RetryCounter, withTransientRetry } from '../shared/retry';
 import { accountToDomain, transferToDomain, type AccountRow, type TransferRow } from './account.mapper';
 import { transferFundsSql, type TransferFundsRow } from './transfer-funds.sql';
 import { transferHistorySql } from './transfer-history.sql';
@@ -26,10 +26,12 @@ export class PrismaAccountRepository implements AccountRepository {
   /**
    * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
    * @param reads where pure reads go: a replica-routing client, or the primary by default
+   * @param retries where retried and given-up transfers are counted; by default a counter of its own
    */
   constructor(
     private readonly db: PrismaDb,
     private readonly reads: PrismaDb = db,
+    private readonly retries: RetryCounter = new RetryCounter(),
   ) {}
 
   async open(input: OpenAccountInput): Promise<Account> {
@@ -58,7 +60,9 @@ export class PrismaAccountRepository implements AccountRepository {
     // Alone, the statement is its own transaction and may be retried here; inside a unit of work
     // a deadlock aborts the whole unit, which retries as a whole.
     const run = () => this.db.$queryRaw<TransferFundsRow[]>(transferFundsSql(transfer));
-    const [row] = isInsideTransaction(this.db) ? await run() : await withTransientRetry('transfer', run);
+    const [row] = isInsideTransaction(this.db)
+      ? await run()
+      : await withTransientRetry('transfer', run, { retries: this.retries });
     if (!row) throw new Error('the transfer statement returned no row');
 
     switch (row.outcome) {

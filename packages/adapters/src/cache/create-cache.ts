@@ -1,10 +1,10 @@
 import { CACHE_CONFIG_DEFAULTS, type CacheConfig } from './cache-config';
-import { CacheKeys } from './cache-keys';
-import type { Cache } from './cache.port';
-import { InProcessLruCache } from './in-process-lru.cache';
-import { ReadThroughCache } from './read-through.cache';
-import { createRedisClient } from './redis-client';
-import { RedisCache } from './redis.cache';
+import { CacheKeys } from './read-through/cache-keys';
+import { ReadThroughCache } from './read-through/read-through.cache';
+import type { Cache } from './store/cache.port';
+import { InProcessLruCache } from './store/in-process-lru.cache';
+import { createRedisClient } from './store/redis-client';
+import { RedisCache } from './store/redis.cache';
 
 /**
  * The application's cache: Redis when a URL is given, else an in-process LRU. Share the result

@@ -1,16 +1,20 @@
-export type { Cache, CacheHealth, CacheLookup, Invalidation } from './cache.port';
-export { CacheUnavailableError } from './cache.port';
-export { CacheStats, CACHE_COUNTERS, type CacheCounter, type CacheStatsSnapshot } from './cache-stats';
+export type { Cache, CacheHealth, CacheLookup, Invalidation } from './store/cache.port';
+export { CacheUnavailableError } from './store/cache.port';
+export { CacheStats, CACHE_COUNTERS, type CacheCounter, type CacheStatsSnapshot } from './store/cache-stats';
 export { CACHE_CONFIG_DEFAULTS, readCacheConfig, type CacheConfig } from './cache-config';
 export { createCache } from './create-cache';
-export { CacheKeys } from './cache-keys';
-export { ReadThroughCache, READ_THROUGH_DEFAULTS, type ReadThroughOptions } from './read-through.cache';
-export { RedisCache, REDIS_CACHE_DEFAULTS, type RedisCacheOptions } from './redis.cache';
-export { createRedisClient } from './redis-client';
-export { InProcessLruCache, type InProcessLruOptions } from './in-process-lru.cache';
-export { CachedUserRepository } from './cached-user.repository';
-export { CachedProductRepository } from './cached-product.repository';
-export { ProductInvalidatingOrderRepository } from './product-invalidating-order.repository';
-export { CachingUnitOfWork } from './caching-unit-of-work';
-export { cacheRepositories } from './cache-repositories';
-export type { RepositoryCache } from './repository-cache';
+export { CacheKeys } from './read-through/cache-keys';
+export {
+  ReadThroughCache,
+  READ_THROUGH_DEFAULTS,
+  type ReadThroughOptions,
+} from './read-through/read-through.cache';
+export { RedisCache, REDIS_CACHE_DEFAULTS, type RedisCacheOptions } from './store/redis.cache';
+export { createRedisClient } from './store/redis-client';
+export { InProcessLruCache, type InProcessLruOptions } from './store/in-process-lru.cache';
+export { CachedUserRepository } from './repositories/cached-user.repository';
+export { CachedProductRepository } from './repositories/cached-product.repository';
+export { ProductInvalidatingOrderRepository } from './repositories/product-invalidating-order.repository';
+export { CachingUnitOfWork } from './repositories/caching-unit-of-work';
+export { cacheRepositories } from './repositories/cache-repositories';
+export type { RepositoryCache } from './read-through/repository-cache';

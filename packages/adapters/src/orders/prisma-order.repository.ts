@@ -13,7 +13,8 @@ import {
   type UserId,
 } from '@stratum/domain';
 import { isInsideTransaction, type PrismaDb } from '../shared/prisma-db';
-import { withTransientRetry } from '../shared/retry';
+import { softDeleteRow } from '../shared/soft-delete';
+import { RetryCounter, withTransientRetry } from '../shared/retry';
 import { changeStatusSql } from './change-status.sql';
 import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
 import { toDomainOrder, type OrderRow } from './order.mapper';
@@ -27,10 +28,12 @@ export class PrismaOrderRepository implements OrderRepository {
   /**
    * @param db the primary (or a unit of work's transaction): every write, and reads that decide a write
    * @param reads where pure reads go: a replica-routing client, or the primary by default
+   * @param retries where retried and given-up writes are counted; by default a counter of its own
    */
   constructor(
     private readonly db: PrismaDb,
     private readonly reads: PrismaDb = db,
+    private readonly retries: RetryCounter = new RetryCounter(),
   ) {}
 
   async placeOrder(input: PlaceOrderInput): Promise<Order> {
@@ -89,17 +92,14 @@ export class PrismaOrderRepository implements OrderRepository {
     });
   }
 
-  async softDelete(id: OrderId): Promise<void> {
-    const now = new Date();
-    const { count } = await this.db.order.updateMany({
-      where: { id: id.value, deletedAt: null },
-      data: { deletedAt: now, updatedAt: now },
-    });
-    if (count === 0) throw new NotFoundError('Order', id.value);
+  softDelete(id: OrderId): Promise<void> {
+    return softDeleteRow(this.db.order, 'Order', id.value);
   }
 
   /** Inside a unit of work a deadlock aborts the whole transaction, and the unit of work retries it. */
   private retryingOutsideUnitOfWork<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
-    return isInsideTransaction(this.db) ? attempt() : withTransientRetry(operation, attempt);
+    return isInsideTransaction(this.db)
+      ? attempt()
+      : withTransientRetry(operation, attempt, { retries: this.retries });
   }
 }

@@ -2,6 +2,7 @@ import {
   InsufficientStockError,
   MAX_STOCK,
   NotFoundError,
+  SkuTakenError,
   ValidationError,
   type PageRequest,
   type Product,
@@ -11,6 +12,7 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import { softDeleteRow } from '../shared/soft-delete';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
 import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.sql';
@@ -37,22 +39,14 @@ export class PrismaProductRepository implements ProductRepository {
     try {
       affected = await this.db.$executeRaw(upsertProductSql(product));
     } catch (error) {
-      // No SkuTakenError exists in the domain yet; ValidationError names the field at fault.
-      if (isUniqueViolation(error, SKU_INDEX)) {
-        throw new ValidationError('sku', `${product.sku} is already used by another product`);
-      }
+      if (isUniqueViolation(error, SKU_INDEX)) throw new SkuTakenError(product.sku);
       throw error;
     }
     if (affected === 0) throw new NotFoundError('Product', product.id.value);
   }
 
-  async softDelete(id: ProductId): Promise<void> {
-    const now = new Date();
-    const { count } = await this.db.product.updateMany({
-      where: { id: id.value, deletedAt: null },
-      data: { deletedAt: now, updatedAt: now },
-    });
-    if (count === 0) throw new NotFoundError('Product', id.value);
+  softDelete(id: ProductId): Promise<void> {
+    return softDeleteRow(this.db.product, 'Product', id.value);
   }
 
   async adjustStock(id: ProductId, delta: number): Promise<number> {

@@ -1,7 +1,7 @@
 import type { PrismaClient, PrismaTransaction } from '@stratum/prisma';
 import type { ReadSession } from './read-session';
-import { replicaFailureOf, type ReplicaFailure } from './replica-failure';
-import type { RoutedReplica } from './read-router';
+import type { ReadTargetSelector } from './read-target.port';
+import { replicaFailureOf } from './replica-failure';
 
 /**
  * A client for pure reads: queries only, no transactions (a transaction started on a replica
@@ -9,11 +9,6 @@ import type { RoutedReplica } from './read-router';
  * wherever they accept a PrismaDb.
  */
 export type PrismaReadClient = PrismaTransaction;
-
-export interface ReadRouting {
-  route(session: ReadSession): { target: 'primary' } | { target: 'replica'; replica: RoutedReplica };
-  replicaFailed(name: string, failure: ReplicaFailure, error: unknown): void;
-}
 
 // What @prisma/extension-read-replicas sends to replicas, plus $queryRaw: our repositories do most
 // of their reading in SQL, and a repository passes this client only to its pure reads.
@@ -39,7 +34,7 @@ const READ_OPERATIONS = new Set([
  */
 export function createReadClient(
   primary: PrismaClient,
-  router: ReadRouting,
+  router: ReadTargetSelector,
   session: ReadSession,
 ): PrismaReadClient {
   const client = primary.$extends({

@@ -1,14 +1,10 @@
 import type { PrismaClient, WalPosition } from '@stratum/prisma';
-import { createReadClient, type PrismaReadClient, type ReadRouting } from './read-client';
+import { createReadClient, type PrismaReadClient } from './read-client';
 import { ReadCounters, type SkipReason } from './read-counters';
 import type { ReadSession } from './read-session';
+import type { ReadTarget, ReadTargetSelector, RoutedReplica } from './read-target.port';
 import type { ReplicaFailure } from './replica-failure';
 import type { ReplicaHealth, ReplicaStatus } from './replica-status';
-
-export interface RoutedReplica {
-  name: string;
-  prisma: PrismaClient;
-}
 
 export interface ReadRouterDependencies {
   primary: PrismaClient;
@@ -26,7 +22,7 @@ const SKIP_ORDER: readonly SkipReason[] = ['behind-session', 'lagging', 'down'];
  * (for a session that has written) past the session's floor, taking turns among those; else the
  * primary, counting why.
  */
-export class ReadRouter implements ReadRouting {
+export class ReadRouter implements ReadTargetSelector {
   readonly counters: ReadCounters;
   private turn = 0;
 
@@ -58,7 +54,7 @@ export class ReadRouter implements ReadRouting {
     }
   }
 
-  route(session: ReadSession): { target: 'primary' } | { target: 'replica'; replica: RoutedReplica } {
+  route(session: ReadSession): ReadTarget {
     if (session.mode === 'primary') return { target: 'primary' };
     const floor = session.minPosition;
     const eligible: RoutedReplica[] = [];

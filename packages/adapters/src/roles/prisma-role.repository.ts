@@ -5,7 +5,7 @@ import { assignRole, permissionsOfUser, revokeRole, type AssignOutcome } from '.
 
 export class PrismaRoleRepository implements RoleRepository {
   /**
-   * @param db the primary (or a unit of work's transaction): every write, and and roles and permissions, which decide access and must see a revocation at once
+   * @param db the primary (or a unit of work's transaction): every write, and roles and permissions, which decide access and must see a revocation at once
    * @param reads where pure reads go: a replica-routing client, or the primary by default
    */
   constructor(

@@ -1,7 +1,7 @@
 import { ConflictError } from '@stratum/domain';
 import { Prisma } from '@stratum/prisma';
 import { describe, expect, it } from 'vitest';
-import { withTransientRetry } from './retry';
+import { RetryCounter, withTransientRetry } from './retry';
 
 // Errors shaped as Prisma 7 raises them (see database-error.ts); the real thing, a deadlock on
 // PostgreSQL, is exercised in test/unit-of-work.
@@ -16,7 +16,7 @@ const writeConflict = () =>
     code: 'P2034',
     clientVersion: 'test',
   });
-const fast = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
+const policy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
 
 describe('withTransientRetry', () => {
   it.each([
@@ -32,7 +32,7 @@ describe('withTransientRetry', () => {
         if (calls < 3) throw failure;
         return 'done';
       },
-      fast,
+      { retries: new RetryCounter(), policy },
     );
     expect(result).toBe('done');
     expect(calls).toBe(3);
@@ -47,7 +47,7 @@ describe('withTransientRetry', () => {
         calls++;
         throw failure;
       },
-      fast,
+      { retries: new RetryCounter(), policy },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: 'CONFLICT', attempts: 4, operation: 'transfer', cause: failure });
@@ -64,9 +64,43 @@ describe('withTransientRetry', () => {
           calls++;
           throw failure;
         },
-        fast,
+        { retries: new RetryCounter(), policy },
       ),
     ).rejects.toBe(failure);
     expect(calls).toBe(1);
+  });
+});
+
+describe('RetryCounter', () => {
+  it('counts re-runs and give-ups only on the counter it was handed', async () => {
+    const mine = new RetryCounter();
+    const theirs = new RetryCounter();
+    let calls = 0;
+    await withTransientRetry(
+      'test',
+      async () => {
+        if (++calls < 3) throw driverError('40001');
+        return 'done';
+      },
+      { retries: mine, policy },
+    );
+    await withTransientRetry(
+      'test',
+      async () => {
+        throw writeConflict();
+      },
+      { retries: theirs, policy },
+    ).catch(() => {});
+
+    expect(mine.snapshot()).toEqual({ retried: 2, exhausted: 0 });
+    expect(theirs.snapshot()).toEqual({ retried: 3, exhausted: 1 });
+  });
+
+  it('hands out a snapshot that later retries do not change', async () => {
+    const retries = new RetryCounter();
+    const before = retries.snapshot();
+    retries.retried++;
+    expect(before).toEqual({ retried: 0, exhausted: 0 });
+    expect(retries.snapshot()).toEqual({ retried: 1, exhausted: 0 });
   });
 });

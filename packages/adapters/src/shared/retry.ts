@@ -11,10 +11,25 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 250 };
 
 /**
- * How often transactions were re-run and how often they gave up, process-wide, for /metrics: a
- * rising `exhausted` is contention that retries no longer absorb.
+ * How often transactions were re-run and how often they gave up, for /metrics: a rising
+ * `exhausted` is contention that retries no longer absorb. One counter per object graph, handed
+ * to everything that retries: a process global would mix two graphs (two test apps, a bench run
+ * beside the API) into one figure.
  */
-export const transactionRetries = { retried: 0, exhausted: 0 };
+export class RetryCounter {
+  retried = 0;
+  exhausted = 0;
+
+  snapshot(): { retried: number; exhausted: number } {
+    return { retried: this.retried, exhausted: this.exhausted };
+  }
+}
+
+export interface TransientRetryOptions {
+  /** Where re-runs and give-ups are counted. */
+  readonly retries: RetryCounter;
+  readonly policy?: RetryPolicy;
+}
 
 /**
  * Runs a whole transaction again when PostgreSQL aborted it as a serialization failure or a
@@ -24,7 +39,7 @@ export const transactionRetries = { retried: 0, exhausted: 0 };
 export async function withTransientRetry<T>(
   operation: string,
   attempt: () => Promise<T>,
-  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  { retries, policy = DEFAULT_RETRY_POLICY }: TransientRetryOptions,
 ): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
@@ -32,10 +47,10 @@ export async function withTransientRetry<T>(
     } catch (error) {
       if (!isTransientFailure(error)) throw error;
       if (tries >= policy.maxAttempts) {
-        transactionRetries.exhausted++;
+        retries.exhausted++;
         throw Object.assign(new ConflictError(tries, operation), { cause: error });
       }
-      transactionRetries.retried++;
+      retries.retried++;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tries - 1));
       await sleep(Math.random() * ceiling);
     }

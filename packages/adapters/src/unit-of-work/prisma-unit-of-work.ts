@@ -1,7 +1,7 @@
 import type { Repositories, UnitOfWork } from '@stratum/domain';
 import type { PrismaClient } from '@stratum/prisma';
 import { createPrismaRepositories } from '../prisma-repositories';
-import { DEFAULT_RETRY_POLICY, withTransientRetry, type RetryPolicy } from '../shared/retry';
+import { DEFAULT_RETRY_POLICY, RetryCounter, withTransientRetry, type RetryPolicy } from '../shared/retry';
 
 export interface UnitOfWorkOptions {
   /** Longest wait for a connection to start the transaction. */
@@ -9,9 +9,15 @@ export interface UnitOfWorkOptions {
   /** A transaction still open after this is rolled back by Prisma. */
   timeoutMs: number;
   retry: RetryPolicy;
+  /** Where re-runs and give-ups are counted; share it with createPrismaRepositories. By default a new one. */
+  retries: RetryCounter;
 }
 
-const DEFAULTS: UnitOfWorkOptions = { maxWaitMs: 5_000, timeoutMs: 10_000, retry: DEFAULT_RETRY_POLICY };
+const DEFAULTS: Omit<UnitOfWorkOptions, 'retries'> = {
+  maxWaitMs: 5_000,
+  timeoutMs: 10_000,
+  retry: DEFAULT_RETRY_POLICY,
+};
 
 /**
  * One interactive transaction per `run`, with repositories built on its transaction client. A
@@ -25,19 +31,24 @@ export class PrismaUnitOfWork implements UnitOfWork {
     private readonly prisma: PrismaClient,
     options: Partial<UnitOfWorkOptions> = {},
   ) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, ...options, retries: options.retries ?? new RetryCounter() };
+  }
+
+  /** The counter this unit of work reports its retries to. */
+  get retries(): RetryCounter {
+    return this.options.retries;
   }
 
   run<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    const { maxWaitMs, timeoutMs, retry } = this.options;
+    const { maxWaitMs, timeoutMs, retry, retries } = this.options;
     return withTransientRetry(
       'unit of work',
       () =>
-        this.prisma.$transaction((tx) => work(createPrismaRepositories(tx)), {
+        this.prisma.$transaction((tx) => work(createPrismaRepositories(tx, { retries })), {
           maxWait: maxWaitMs,
           timeout: timeoutMs,
         }),
-      retry,
+      { retries, policy: retry },
     );
   }
 }

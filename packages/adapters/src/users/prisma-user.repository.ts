@@ -13,6 +13,7 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import { softDeleteRow } from '../shared/soft-delete';
 import { toDomain, toRow, type UserRow } from './user.mapper';
 import { UserByIdBatch } from './user-by-id.batch';
 import { searchUsers } from './user-search.sql';
@@ -53,13 +54,8 @@ export class PrismaUserRepository implements UserRepository {
     if (saved.length === 0) throw new NotFoundError('User', user.id.value);
   }
 
-  async softDelete(id: UserId): Promise<void> {
-    const now = new Date();
-    const { count } = await this.db.user.updateMany({
-      where: { id: id.value, deletedAt: null },
-      data: { deletedAt: now, updatedAt: now },
-    });
-    if (count === 0) throw new NotFoundError('User', id.value);
+  softDelete(id: UserId): Promise<void> {
+    return softDeleteRow(this.db.user, 'User', id.value);
   }
 
   async findActivePage(page: PageRequest): Promise<User[]> {

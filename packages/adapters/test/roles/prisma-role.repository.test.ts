@@ -1,4 +1,4 @@
-import { NotFoundError, UserId, type User } from '@stratum/domain';
+import { DEFAULT_ROLES, NotFoundError, UserId, type User } from '@stratum/domain';
 import { UserMother, expectDomainError } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PrismaRoleRepository } from '../../src/roles/prisma-role.repository';
@@ -87,9 +87,19 @@ describe('PrismaRoleRepository', () => {
   it('reads the union of permissions in a single query', async () => {
     const user = await savedUser();
     await roles.assign(user.id, 'user');
-    await roles.assign(user.id, 'admin');
+    await roles.assign(user.id, 'moderator');
+    const permissionsOfRole = (name: string) => DEFAULT_ROLES.find((role) => role.name === name)!.permissions;
+    // Each role grants something the other does not, so only the union passes.
+    const union = new Set([...permissionsOfRole('user'), ...permissionsOfRole('moderator')]);
+    expect(union.size).toBeGreaterThan(permissionsOfRole('user').length);
+    expect(union.size).toBeGreaterThan(permissionsOfRole('moderator').length);
 
-    await onlyQueryOf(capture, () => roles.permissionsOf(user.id));
+    let permissions: Set<string> | undefined;
+    await onlyQueryOf(capture, async () => {
+      permissions = await roles.permissionsOf(user.id);
+    });
+
+    expect([...permissions!].sort()).toEqual([...union].sort());
   });
 
   it('treats a role name written as SQL as an unknown role and changes nothing', async () => {

@@ -1,5 +1,7 @@
 import { ProductId } from '@stratum/domain';
 import { describe, expect, it } from 'vitest';
+import { createPrismaRepositories } from '../../src/prisma-repositories';
+import { RetryCounter } from '../../src/shared/retry';
 import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
 import { useTestDatabase } from '../support/test-database';
 
@@ -12,7 +14,14 @@ describe('a unit of work that PostgreSQL aborts as a deadlock victim', () => {
     await prisma.$executeRaw`
       INSERT INTO products (id, sku, name, price, stock)
       VALUES (${a.value}::uuid, ${`SKU-${a.value}`}, 'A', 1, 10), (${b.value}::uuid, ${`SKU-${b.value}`}, 'B', 1, 10)`;
-    const unitOfWork = new PrismaUnitOfWork(prisma);
+    const retries = new RetryCounter();
+    const unitOfWork = new PrismaUnitOfWork(prisma, { retries });
+    // A second graph on the same database, working meanwhile: its retries are its own.
+    const otherRetries = new RetryCounter();
+    const otherGraph = {
+      repositories: createPrismaRepositories(prisma, { retries: otherRetries }),
+      unitOfWork: new PrismaUnitOfWork(prisma, { retries: otherRetries }),
+    };
     let attempts = 0;
     let holding = 0;
     let release!: () => void;
@@ -30,9 +39,17 @@ describe('a unit of work that PostgreSQL aborts as a deadlock victim', () => {
         await products.adjustStock(second, -1);
       });
 
-    await Promise.all([crossing(a, b), crossing(b, a)]);
+    await Promise.all([
+      crossing(a, b),
+      crossing(b, a),
+      otherGraph.unitOfWork.run(({ products }) => products.findById(a)),
+      otherGraph.repositories.products.findById(b),
+    ]);
 
     expect(attempts).toBe(3);
+    expect(retries.snapshot()).toEqual({ retried: 1, exhausted: 0 });
+    expect(otherRetries.snapshot()).toEqual({ retried: 0, exhausted: 0 });
+    expect(new PrismaUnitOfWork(prisma).retries.snapshot()).toEqual({ retried: 0, exhausted: 0 });
     const stock = await prisma.$queryRaw<Array<{ stock: number }>>`
       SELECT stock FROM products WHERE id IN (${a.value}::uuid, ${b.value}::uuid)`;
     // Two units took one unit each from each product; the aborted attempt left nothing behind.

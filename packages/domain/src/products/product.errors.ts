@@ -15,3 +15,12 @@ export class InsufficientStockError extends DomainError {
     );
   }
 }
+
+/** Another live product has this SKU: SKUs are unique among products not deleted. */
+export class SkuTakenError extends DomainError {
+  readonly code = 'SKU_TAKEN' as const;
+
+  constructor(readonly sku: string) {
+    super(`the SKU ${sku} is already used by another product`);
+  }
+}

@@ -16,6 +16,7 @@ export interface ProductRepository {
    * solely through `adjustStock` and orders, so saving a product read a moment ago can never undo
    * a concurrent reservation.
    * @throws NotFoundError when the id belongs to a soft-deleted product.
+   * @throws SkuTakenError when another live product has the SKU (nothing changes).
    */
   save(product: Product): Promise<void>;
   /** @throws NotFoundError when the product does not exist or is already deleted. */

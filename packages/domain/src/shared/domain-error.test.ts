@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdempotencyKeyReusedError, InsufficientFundsError } from '../accounts/account.errors';
-import { InsufficientStockError } from '../products/product.errors';
+import { InsufficientStockError, SkuTakenError } from '../products/product.errors';
 import { EmailTakenError } from '../users/user.errors';
 import { ForbiddenError } from './access.errors';
 import { ConflictError, InvalidStateTransitionError, NotFoundError, ValidationError } from './common.errors';
@@ -13,6 +13,7 @@ describe('domain errors', () => {
     [new NotFoundError('User', 'u1'), 'NOT_FOUND', 'NotFoundError'],
     [new ForbiddenError('orders:write:any is needed'), 'FORBIDDEN', 'ForbiddenError'],
     [new EmailTakenError('a@b.co'), 'EMAIL_TAKEN', 'EmailTakenError'],
+    [new SkuTakenError('SKU-1'), 'SKU_TAKEN', 'SkuTakenError'],
     [new InsufficientFundsError('a1'), 'INSUFFICIENT_FUNDS', 'InsufficientFundsError'],
     [new InsufficientStockError('p1', 3, 1), 'INSUFFICIENT_STOCK', 'InsufficientStockError'],
     [

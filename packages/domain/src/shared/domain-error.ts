@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'EMAIL_TAKEN'
+  | 'SKU_TAKEN'
   | 'INSUFFICIENT_FUNDS'
   | 'INSUFFICIENT_STOCK'
   | 'INVALID_STATE_TRANSITION'

@@ -4,9 +4,10 @@ import {
   Money,
   NotFoundError,
   PageRequest,
-  type Product,
+  Product,
   ProductId,
   type ProductRepository,
+  SkuTakenError,
 } from '@stratum/domain';
 import { ProductMother, type ProductOverrides } from '../mothers/product.mother';
 import { RandomMother } from '../mothers/random.mother';
@@ -97,6 +98,35 @@ export function productRepositoryContract(
         const found = await subject().products.findById(product.id);
         expect(found?.name).toBe('Renamed meanwhile');
         expect(found?.stock).toBe(7);
+      });
+
+      it('refuses a second product with the SKU of a live one with SkuTakenError, storing nothing', async () => {
+        const first = await saved();
+        const second = ProductMother.random({ sku: first.sku });
+
+        const error = await expectDomainError(subject().products.save(second), SkuTakenError, 'SKU_TAKEN');
+
+        expect(error.sku).toBe(first.sku);
+        expect(await subject().products.findById(second.id)).toBeNull();
+        expect((await subject().products.findById(first.id))?.name).toBe(first.name);
+      });
+
+      it("refuses to change a product's SKU to one another product holds", async () => {
+        const holder = await saved();
+        const other = await saved();
+        const renumbered = Product.reconstitute({ ...other.toProps(), sku: holder.sku });
+
+        await expectDomainError(subject().products.save(renumbered), SkuTakenError, 'SKU_TAKEN');
+        expect((await subject().products.findById(other.id))?.sku).toBe(other.sku);
+      });
+
+      it('lets a new product take the SKU of a deleted one', async () => {
+        const gone = await saved();
+        await subject().products.softDelete(gone.id);
+
+        const successor = await saved({ sku: gone.sku });
+
+        expect((await subject().products.findById(successor.id))?.sku).toBe(gone.sku);
       });
     });
 

@@ -1,6 +1,6 @@
-import type { Cache } from '../../../src/cache/cache.port';
-import { InProcessLruCache } from '../../../src/cache/in-process-lru.cache';
-import type { RedisCacheOptions } from '../../../src/cache/redis.cache';
+import type { Cache } from '../../../src/cache/store/cache.port';
+import { InProcessLruCache } from '../../../src/cache/store/in-process-lru.cache';
+import type { RedisCacheOptions } from '../../../src/cache/store/redis.cache';
 import { REDIS_SKIP_NOTE, REDIS_URL, useRedisCaches } from './redis-test-support';
 
 export interface IsolatedCache {

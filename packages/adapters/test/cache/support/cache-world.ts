@@ -1,11 +1,14 @@
 import type { Repositories } from '@stratum/domain';
 import { createInMemoryRepositories, InMemoryStore, InMemoryUnitOfWork } from '@stratum/testing';
-import { CacheKeys } from '../../../src/cache/cache-keys';
-import { CachedProductRepository } from '../../../src/cache/cached-product.repository';
-import { CachedUserRepository } from '../../../src/cache/cached-user.repository';
-import { CachingUnitOfWork } from '../../../src/cache/caching-unit-of-work';
-import { ProductInvalidatingOrderRepository } from '../../../src/cache/product-invalidating-order.repository';
-import { ReadThroughCache, type ReadThroughOptions } from '../../../src/cache/read-through.cache';
+import { CacheKeys } from '../../../src/cache/read-through/cache-keys';
+import { CachedProductRepository } from '../../../src/cache/repositories/cached-product.repository';
+import { CachedUserRepository } from '../../../src/cache/repositories/cached-user.repository';
+import { CachingUnitOfWork } from '../../../src/cache/repositories/caching-unit-of-work';
+import { ProductInvalidatingOrderRepository } from '../../../src/cache/repositories/product-invalidating-order.repository';
+import {
+  ReadThroughCache,
+  type ReadThroughOptions,
+} from '../../../src/cache/read-through/read-through.cache';
 import type { IsolatedCache } from './cache-backends';
 import { ControlledProductRepository, ControlledUserRepository } from './controlled-repositories';
 import { ReadControl } from './read-control';

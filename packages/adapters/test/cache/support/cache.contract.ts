@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cache } from '../../../src/cache/cache.port';
+import type { Cache } from '../../../src/cache/store/cache.port';
 import type { IsolatedCache } from './cache-backends';
 
 const LEASE_MS = 5_000;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach } from 'vitest';
-import { createRedisClient } from '../../../src/cache/redis-client';
-import { RedisCache, type RedisCacheOptions } from '../../../src/cache/redis.cache';
+import { createRedisClient } from '../../../src/cache/store/redis-client';
+import { RedisCache, type RedisCacheOptions } from '../../../src/cache/store/redis.cache';
 
 /** Unset on a machine without Redis: the Redis suites are then skipped, the in-process ones still run. */
 export const REDIS_URL = process.env.REDIS_URL;
