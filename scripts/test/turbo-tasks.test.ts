@@ -81,7 +81,10 @@ describe('turbo tasks', () => {
     expect(after.get('@stratum/api#typecheck')?.hash).not.toBe(before.get('@stratum/api#typecheck')?.hash);
     for (const task of after.values()) {
       if (!task.taskId.endsWith('#typecheck')) continue;
-      expect(task.dependencies.filter((id) => id.endsWith('#typecheck')), task.taskId).toEqual([]);
+      expect(
+        task.dependencies.filter((id) => id.endsWith('#typecheck')),
+        task.taskId,
+      ).toEqual([]);
     }
   });
 
