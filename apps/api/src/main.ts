@@ -18,6 +18,7 @@ import {
   createReplicaDatabases,
   readReplicaConfig,
 } from '@stratum/prisma';
+import { loadEnvFile } from '@stratum/prisma/env-file';
 import { startSessionPurge } from './auth/session-purge';
 import { readApiConfig } from './config/api-config';
 import { systemClock } from './config/clock';
@@ -29,6 +30,7 @@ import { gracefulShutdown } from './lifecycle/graceful-shutdown';
 import { replicaReadRouting } from './reads/replica-read-routing';
 import { buildServer } from './server';
 
+loadEnvFile(); // the repository's .env; the environment wins
 const config = readApiConfig();
 const database = createDatabase();
 // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
