@@ -22,7 +22,10 @@ function envFile(name: string, text: string): string {
 
 describe('loadEnvFile', () => {
   it('fills in what the environment lacks and leaves what it sets', () => {
-    const path = envFile('a.env', 'DATABASE_URL=postgresql://file/db\nREDIS_URL="redis://file:6379" # cache\n');
+    const path = envFile(
+      'a.env',
+      'DATABASE_URL=postgresql://file/db\nREDIS_URL="redis://file:6379" # cache\n',
+    );
     const env: Record<string, string | undefined> = { DATABASE_URL: 'postgresql://shell/db' };
     expect(loadEnvFile({ env, path })).toEqual(['REDIS_URL']);
     expect(env).toEqual({ DATABASE_URL: 'postgresql://shell/db', REDIS_URL: 'redis://file:6379' });
