@@ -59,10 +59,10 @@ module.exports = {
       severity: 'error',
       comment:
         'The API reaches storage through ports; only its composition roots (the runtime, and the ' +
-        'seed-admin program) build the Prisma client.',
+        'entry points main.ts and seed-admin.ts) touch @stratum/prisma.',
       from: {
         path: '^apps/api/src/',
-        pathNot: ['^apps/api/src/runtime/', '^apps/api/src/seed-admin\\.ts$'],
+        pathNot: ['^apps/api/src/runtime/', '^apps/api/src/(main|seed-admin)\\.ts$'],
       },
       to: { path: ['^prisma/', 'node_modules/(@prisma|prisma)/'] },
     },

@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // what differs (timeouts for the database-backed suites).
 export default defineConfig({
   test: {
-    projects: ['prisma', 'packages/*', 'apps/*'],
+    projects: ['prisma', 'packages/*', 'apps/*', 'scripts'],
   },
 });

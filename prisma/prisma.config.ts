@@ -1,6 +1,10 @@
 import { defineConfig } from 'prisma/config';
 import { resolveSchemaEngine } from './schema-engine/resolve-engine.mjs';
+import { loadEnvFile } from './src/env-file.mjs';
 import { migrationDatabaseUrl } from './src/migrate/migration-connection';
+
+// The repository's .env, under whatever the environment already sets.
+loadEnvFile();
 
 // Without a native schema engine (it is downloaded at install time, which air-gapped machines
 // cannot do) the CLI runs our wasm-based stand-in. Set here, the CLI sees it before it would try

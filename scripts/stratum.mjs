@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ChildFailed, run } from './lib/child-process.mjs';
 import { DEFAULT_PORT, ensureDatabase, startLocalPostgres } from './lib/local-postgres.mjs';
 import { install, pnpm } from './lib/pnpm.mjs';
+import { loadEnvFile } from '../prisma/src/env-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => console.log(message);
@@ -26,6 +27,9 @@ async function withDatabase(databaseName, forTests, work) {
 }
 
 async function start() {
+  // The repository's .env (the environment wins). Not for `test`: a .env that points at a
+  // development database must never get test databases made in it.
+  loadEnvFile();
   await install(root);
   await withDatabase('stratum', false, async (databaseUrl) => {
     const env = { ...process.env, DATABASE_URL: databaseUrl };

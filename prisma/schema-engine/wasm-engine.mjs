@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 
 import { createDatabase } from './cli-commands.mjs';
+import { introspectSql } from './introspect-sql.mjs';
 import { PgAdapterFactory } from './pg-adapter.mjs';
 
 const WASM_GLUE = '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -77,6 +78,16 @@ export class WasmSchemaEngine {
           error_code: error.errorCode || undefined,
           message: error.message,
         });
+      });
+    }
+
+    // TypedSQL: the wasm engine cannot describe a query (see introspect-sql.mjs), so we do.
+    if (method === 'introspectSql') {
+      return introspectSql(
+        { url: params?.url || this.#url(), queries: params?.queries ?? [] },
+        { datamodels: this.#datamodels },
+      ).catch((error) => {
+        throw new RpcError({ is_panic: false, message: String(error?.message ?? error) });
       });
     }
 

@@ -1,7 +1,9 @@
 // The API process: builds the production graph from the environment, listens, and on SIGTERM or
 // SIGINT drains in-flight requests before closing the replicas, the pool and the cache.
+import { loadEnvFile } from '@stratum/prisma/env-file';
 import { createApiRuntime } from './runtime/create-api-runtime';
 
+loadEnvFile(); // the repository's .env; the environment wins
 const runtime = createApiRuntime(process.env, {
   logger: true,
   processMetrics: true,

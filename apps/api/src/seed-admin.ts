@@ -3,6 +3,7 @@
 // production databases; it lives here because hashing with argon2 is the API's business.
 import { PrismaUnitOfWork, createPrismaRepositories } from '@stratum/adapters';
 import { createDatabase } from '@stratum/prisma';
+import { loadEnvFile } from '@stratum/prisma/env-file';
 import { Argon2PasswordHasher } from './auth/password-hasher';
 import {
   DEFAULT_DEMO_ADMIN_EMAIL,
@@ -11,6 +12,7 @@ import {
 } from './bootstrap/demo-admin';
 import { systemClock } from './config/clock';
 
+loadEnvFile();
 const database = createDatabase();
 try {
   const outcome = await ensureDemoAdmin({

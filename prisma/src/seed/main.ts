@@ -1,8 +1,10 @@
 // `pnpm --filter @stratum/prisma db:seed`: demo data for a developer's database. Safe to run any
 // number of times: rows that exist are left as they are.
 import { createDatabase } from '../prisma-client';
+import { loadEnvFile } from '../env-file.mjs';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMER, DEMO_PRODUCTS } from './demo-data';
 
+loadEnvFile();
 const database = createDatabase();
 try {
   const { prisma } = database;

@@ -1,9 +1,11 @@
 // `pnpm --filter @stratum/prisma db:seed:bulk -- --products 1000000`: large generated data sets,
 // for benchmarks and for trying queries at a realistic size. See USAGE in bulk-seed-options.ts.
 import { readDatabaseConfig } from '../../database-config';
+import { loadEnvFile } from '../../env-file.mjs';
 import { bulkSeed } from './bulk-seed';
 import { USAGE, parseBulkSeedOptions } from './bulk-seed-options';
 
+loadEnvFile();
 try {
   const options = parseBulkSeedOptions(process.argv.slice(2));
   if (options.help) {
