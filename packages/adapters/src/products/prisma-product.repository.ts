@@ -11,9 +11,11 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import type { SqlPath } from '../sql/sql-path';
+import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
-import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.sql';
+import { adjustStockSql, productByIdSql, searchProductsSql, upsertProductSql } from './product.sql';
 
 const SKU_INDEX = 'products_sku_active_key';
 
@@ -24,18 +26,24 @@ export class PrismaProductRepository implements ProductRepository {
    */
   constructor(
     private readonly db: PrismaDb,
-    private readonly reads: PrismaDb = db,
-  ) {}
+    reads: PrismaDb = db,
+  ) {
+    this.sql = sqlPathOf(db);
+    this.readSql = sqlPathOf(reads);
+  }
+
+  private readonly sql: SqlPath;
+  private readonly readSql: SqlPath;
 
   async findById(id: ProductId): Promise<Product | null> {
-    const record = await this.reads.product.findFirst({ where: { id: id.value, deletedAt: null } });
+    const [record] = await this.readSql.rows<ProductRecord>(productByIdSql(id.value));
     return record ? toDomainProduct(record) : null;
   }
 
   async save(product: Product): Promise<void> {
     let affected: number;
     try {
-      affected = await this.db.$executeRaw(upsertProductSql(product));
+      affected = await this.sql.affected(upsertProductSql(product));
     } catch (error) {
       // No SkuTakenError exists in the domain yet; ValidationError names the field at fault.
       if (isUniqueViolation(error, SKU_INDEX)) {
@@ -57,9 +65,7 @@ export class PrismaProductRepository implements ProductRepository {
 
   async adjustStock(id: ProductId, delta: number): Promise<number> {
     if (!Number.isSafeInteger(delta)) throw new ValidationError('delta', 'must be a whole number');
-    const [row] = await this.db.$queryRaw<Array<{ stock: number }>>(
-      adjustStockSql(id.value, delta, new Date()),
-    );
+    const [row] = await this.sql.rows<{ stock: number }>(adjustStockSql(id.value, delta, new Date()));
     if (row) return row.stock;
     // The guarded UPDATE has already decided; this read only tells the caller why it refused.
     const current = await this.db.product.findFirst({
@@ -76,9 +82,7 @@ export class PrismaProductRepository implements ProductRepository {
   async search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
     const text = toSearchText(query);
     if (text === null) return [];
-    const rows = await this.reads.$queryRaw<Array<ProductRecord & { rank: number }>>(
-      searchProductsSql(text, page),
-    );
+    const rows = await this.readSql.rows<ProductRecord & { rank: number }>(searchProductsSql(text, page));
     return rows.map(({ rank, ...record }) => ({ product: toDomainProduct(record), rank }));
   }
 }

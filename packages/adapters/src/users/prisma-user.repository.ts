@@ -13,10 +13,12 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import type { SqlPath } from '../sql/sql-path';
+import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomain, toRow, type UserRow } from './user.mapper';
 import { UserByIdBatch } from './user-by-id.batch';
 import { searchUsers } from './user-search.sql';
-import { activeUsersAfter, activeUsersPage, upsertUser } from './user.sql';
+import { activeUsersAfter, activeUsersPage, upsertUser, userByEmail } from './user.sql';
 
 export class PrismaUserRepository implements UserRepository {
   /**
@@ -25,11 +27,15 @@ export class PrismaUserRepository implements UserRepository {
    */
   constructor(
     private readonly db: PrismaDb,
-    private readonly reads: PrismaDb = db,
+    reads: PrismaDb = db,
   ) {
-    this.byId = new UserByIdBatch(reads);
+    this.sql = sqlPathOf(db);
+    this.readSql = sqlPathOf(reads);
+    this.byId = new UserByIdBatch(this.readSql);
   }
 
+  private readonly sql: SqlPath;
+  private readonly readSql: SqlPath;
   private readonly byId: UserByIdBatch;
 
   findById(id: UserId): Promise<User | null> {
@@ -37,14 +43,14 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async findByEmail(email: Email): Promise<User | null> {
-    const row = await this.reads.user.findFirst({ where: { email: email.value, deletedAt: null } });
-    return row && toDomain(row);
+    const [row] = await this.readSql.rows<UserRow>(userByEmail(email.value));
+    return row ? toDomain(row) : null;
   }
 
   async save(user: User): Promise<void> {
     let saved: unknown[];
     try {
-      saved = await this.db.$queryRaw<unknown[]>(upsertUser(toRow(user)));
+      saved = await this.sql.rows(upsertUser(toRow(user)));
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_active_key')) throw new EmailTakenError(user.email.value);
       throw error;
@@ -63,13 +69,13 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async findActivePage(page: PageRequest): Promise<User[]> {
-    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersPage(page));
+    const rows = await this.readSql.rows<UserRow>(activeUsersPage(page));
     return rows.map(toDomain);
   }
 
   async findActiveAfter(page: CursorPageRequest): Promise<CursorPage<User>> {
     // One row beyond the page tells whether another page follows, without a COUNT.
-    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersAfter(page.position, page.limit + 1));
+    const rows = await this.readSql.rows<UserRow>(activeUsersAfter(page.position, page.limit + 1));
     return toCursorPage(rows.map(toDomain), page.limit, (user) => ({
       createdAt: user.createdAt,
       id: user.id.value,
@@ -79,7 +85,7 @@ export class PrismaUserRepository implements UserRepository {
   async search(criteria: UserSearchCriteria, page: PageRequest): Promise<User[]> {
     const query = searchUsers(criteria, page);
     if (query === null) return [];
-    const rows = await this.reads.$queryRaw<UserRow[]>(query);
+    const rows = await this.readSql.rows<UserRow>(query);
     return rows.map(toDomain);
   }
 

@@ -1,6 +1,6 @@
 import type { User, UserId } from '@stratum/domain';
 import { Prisma } from '@stratum/prisma';
-import type { PrismaDb } from '../shared/prisma-db';
+import type { SqlPath } from '../sql/sql-path';
 import { toDomain, type UserRow } from './user.mapper';
 import { USER_COLUMNS } from './user.sql';
 
@@ -19,7 +19,7 @@ interface Waiter {
 export class UserByIdBatch {
   private waiting: Waiter[] = [];
 
-  constructor(private readonly db: PrismaDb) {}
+  constructor(private readonly sql: SqlPath) {}
 
   load(id: UserId): Promise<User | null> {
     return new Promise((resolve, reject) => {
@@ -34,7 +34,7 @@ export class UserByIdBatch {
     let rows: UserRow[];
     try {
       const ids = [...new Set(batch.map((waiter) => waiter.id))];
-      rows = await this.db.$queryRaw<UserRow[]>(Prisma.sql`
+      rows = await this.sql.rows<UserRow>(Prisma.sql`
         SELECT ${USER_COLUMNS} FROM users WHERE id = ANY (${ids}::uuid[]) AND deleted_at IS NULL`);
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);
