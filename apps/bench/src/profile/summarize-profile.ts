@@ -1,15 +1,11 @@
-// Where the newest .cpuprofile in BENCH_PROFILE_DIR spent this process's CPU, by package, in µs
-// per measured call. Samples are attributed to the function on top of the stack (self time), and
-// each function to the package its file belongs to.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-
+// Where a CPU profile's time went, by package, in µs per call: each sample is charged to the
+// function on top of the stack (self time), and each function to the package its file belongs to.
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
   hitCount?: number;
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -25,7 +21,7 @@ const PACKAGES: Array<[string, RegExp]> = [
   ['Stratum domain (entities, value objects)', /packages\/domain\//],
   ['bench harness', /apps\/bench\//],
   ['other packages', /node_modules/],
-  ['Node internals (net, streams, timers)', /^node:|^internal|^$/],
+  ['Node internals and native code (sockets, buffers, timers)', /^node:|^internal|^$/],
 ];
 
 export function summarizeProfile(profile: CpuProfile, calls: number): Array<[string, number]> {
@@ -49,27 +45,4 @@ function groupOf({ callFrame: { functionName, url } }: ProfileNode): string | nu
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(program)') return 'V8 (compiling, runtime)';
   return PACKAGES.find(([, pattern]) => pattern.test(url))?.[0] ?? 'other';
-}
-
-if (process.argv[1]?.endsWith('summarize-profile.ts')) {
-  const dir = process.env.BENCH_PROFILE_DIR ?? process.argv[2];
-  if (!dir) throw new Error('usage: summarize-profile <profile dir>');
-  const run = JSON.parse(readFileSync(join(dir, 'last-run.json'), 'utf8')) as {
-    operationId: string;
-    implementation: string;
-    calls: number;
-    nodeUs: number;
-  };
-  const newest = readdirSync(dir)
-    .filter((file) => file.endsWith('.cpuprofile'))
-    .map((file) => join(dir, file))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  if (!newest) throw new Error(`no .cpuprofile in ${dir}`);
-  const profile = JSON.parse(readFileSync(newest, 'utf8')) as CpuProfile;
-  console.log(
-    `${run.operationId} / ${run.implementation}: µs per call by package (whole process, warm-up included)`,
-  );
-  for (const [group, us] of summarizeProfile(profile, run.calls)) {
-    if (us >= 1) console.log(`  ${Math.round(us).toString().padStart(6)}  ${group}`);
-  }
 }
