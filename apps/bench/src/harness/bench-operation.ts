@@ -6,18 +6,21 @@ import type { Random } from './random';
  * - raw: the pg driver with the best SQL for the job on named prepared statements, the most
  *   Node can get out of this database;
  * - prisma: what a typical app writes with Prisma, one query per step;
+ * - drizzle: Drizzle ORM with prepared statements (`.prepare()`), its documented fast path, on the
+ *   reads it expresses;
  * - stratum-named: Stratum with every statement named, i.e. prepared once per connection
  *   (what PrismaPg's statementNameGenerator option would give);
  * - raw-tx: a transfer as the textbook interactive transaction on raw pg.
  */
-export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'stratum-named' | 'raw-tx';
+export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'drizzle' | 'stratum-named' | 'raw-tx';
 
-export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'prisma'];
+export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'drizzle', 'prisma'];
 
 export const IMPLEMENTATION_LABELS: Record<ImplementationId, string> = {
   stratum: 'Stratum',
   raw: 'raw pg',
   prisma: 'plain Prisma',
+  drizzle: 'Drizzle, prepared',
   'stratum-named': 'Stratum, named statements',
   'raw-tx': 'raw pg, interactive tx',
 };

@@ -38,7 +38,7 @@ export interface MeasureSettings {
 }
 
 // The baseline first in every round.
-const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'prisma', 'stratum-named', 'raw-tx'];
+const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'drizzle', 'prisma', 'stratum-named', 'raw-tx'];
 
 /**
  * Each implementation of an operation in turn, never two at once, every worker busy. First a

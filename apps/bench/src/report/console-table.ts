@@ -12,6 +12,7 @@ const HEADER = [
   '× raw',
   'trips',
   'node µs',
+  'node ×raw',
   'pg µs',
   'errors',
 ];
@@ -20,7 +21,10 @@ const HEADER = [
 export function consoleTable(operations: readonly OperationResult[]): string {
   const rows: string[][] = [];
   for (const operation of operations) {
-    operation.results.forEach((result, index) => rows.push(row(index === 0 ? operation.title : '', result)));
+    const rawNodeUs = operation.results.find((r) => r.implementation === 'raw')?.cost?.nodeUs;
+    operation.results.forEach((result, index) =>
+      rows.push(row(index === 0 ? operation.title : '', result, rawNodeUs)),
+    );
   }
   const widths = HEADER.map((title, column) =>
     Math.max(title.length, ...rows.map((r) => (r[column] ?? '').length)),
@@ -38,7 +42,7 @@ export function resultLine(title: string, result: ImplementationResult): string 
   return `${title.padEnd(44).slice(0, 44)} ${row('', result).slice(1).join('  ')}`;
 }
 
-function row(title: string, result: ImplementationResult): string[] {
+function row(title: string, result: ImplementationResult, rawNodeUs?: number): string[] {
   return [
     title,
     result.label,
@@ -48,6 +52,7 @@ function row(title: string, result: ImplementationResult): string[] {
     formatRatio(result.ratioToRaw),
     result.roundTrips.toFixed(1),
     result.cost ? Math.round(result.cost.nodeUs).toLocaleString('en-US') : '',
+    result.cost && rawNodeUs ? formatRatio(result.cost.nodeUs / rawNodeUs) : '',
     result.cost?.serverUs != null ? Math.round(result.cost.serverUs).toLocaleString('en-US') : '',
     result.errors ? `${result.errors} (${result.firstError ?? ''})` : '0',
   ];

@@ -2,11 +2,12 @@ import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
 import type { BenchResults } from './bench-results';
 import { pgbenchLine } from './console-table';
-import { formatMs, formatRate, formatRatio } from './format';
+import { formatMs, formatNodeRatio, formatRate, formatRatio } from './format';
 
 const COLUMNS: ReadonlyArray<[ImplementationId, string]> = [
   ['raw', 'raw pg'],
   ['stratum', 'Stratum'],
+  ['drizzle', 'Drizzle, prepared'],
   ['prisma', 'plain Prisma'],
   ['stratum-named', 'Stratum, named stmts'],
 ];
@@ -36,8 +37,8 @@ export function markdownReport(results: BenchResults): string {
     'Where the time goes: one call alone on a pool of one. Round trips per call; CPU per call in µs, ' +
       'Node (driver, Prisma, mapping) + PostgreSQL (parse, plan, execute).',
     '',
-    '| operation | raw pg | Stratum | plain Prisma | Stratum, named stmts |',
-    '| :-- | --: | --: | --: | --: |',
+    `| operation | ${COLUMNS.map(([, title]) => title).join(' | ')} | Stratum / raw pg, Node CPU |`,
+    `| :-- |${' --: |'.repeat(COLUMNS.length + 1)}`,
     ...results.operations.map(costRow),
     '',
     '| target | result | figures |',
@@ -80,5 +81,5 @@ function costRow(operation: OperationResult): string {
       result.cost.serverUs === null ? '?' : Math.round(result.cost.serverUs).toLocaleString('en-US');
     return `${result.roundTrips.toFixed(1)} trips, ${Math.round(result.cost.nodeUs).toLocaleString('en-US')} + ${server}`;
   };
-  return `| ${operation.title} | ${COLUMNS.map(([id]) => cell(id)).join(' | ')} |`;
+  return `| ${operation.title} | ${COLUMNS.map(([id]) => cell(id)).join(' | ')} | ${formatNodeRatio(operation)} |`;
 }
