@@ -60,8 +60,8 @@ try {
   console.log(
     `${operationId} / ${implementation}: ${calls} calls, ${Math.round(nodeUs)} µs of Node CPU per call`,
   );
-  console.log(`  where the sampled time went, µs per call (${file}):`);
-  for (const [group, us] of summarizeProfile(profile, calls)) {
+  console.log(`  by package, µs per call (share of the samples × CPU per call; ${file}):`);
+  for (const [group, us] of summarizeProfile(profile, nodeUs)) {
     if (us >= 1) console.log(`  ${Math.round(us).toString().padStart(6)}  ${group}`);
   }
 } finally {

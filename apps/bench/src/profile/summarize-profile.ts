@@ -24,19 +24,23 @@ const PACKAGES: Array<[string, RegExp]> = [
   ['Node internals and native code (sockets, buffers, timers)', /^node:|^internal|^$/],
 ];
 
-export function summarizeProfile(profile: CpuProfile, calls: number): Array<[string, number]> {
+/**
+ * Each package's share of the busy samples, applied to the measured CPU per call: the sampler's
+ * own clock drifts on a loaded machine, process.cpuUsage() does not.
+ */
+export function summarizeProfile(profile: CpuProfile, cpuUsPerCall: number): Array<[string, number]> {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const sampleUs = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length);
   const totals = new Map<string, number>();
+  let busy = 0;
   for (const id of profile.samples) {
     const node = byId.get(id);
-    if (!node) continue;
-    const group = groupOf(node);
+    const group = node ? groupOf(node) : null;
     if (group === null) continue;
-    totals.set(group, (totals.get(group) ?? 0) + sampleUs);
+    totals.set(group, (totals.get(group) ?? 0) + 1);
+    busy++;
   }
   return [...totals.entries()]
-    .map(([group, us]): [string, number] => [group, us / calls])
+    .map(([group, samples]): [string, number] => [group, (samples / Math.max(1, busy)) * cpuUsPerCall])
     .sort((a, b) => b[1] - a[1]);
 }
 

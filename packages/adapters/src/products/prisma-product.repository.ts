@@ -11,11 +11,12 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import { SameTickBatch } from '../shared/same-tick-batch';
 import type { SqlPath } from '../sql/sql-path';
 import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
-import { adjustStockSql, productByIdSql, searchProductsSql, upsertProductSql } from './product.sql';
+import { adjustStockSql, productsByIdsSql, searchProductsSql, upsertProductSql } from './product.sql';
 
 const SKU_INDEX = 'products_sku_active_key';
 
@@ -30,14 +31,20 @@ export class PrismaProductRepository implements ProductRepository {
   ) {
     this.sql = sqlPathOf(db);
     this.readSql = sqlPathOf(reads);
+    // Product pages and carts look up many products at once: one statement per tick serves them.
+    this.byId = new SameTickBatch(
+      (ids) => this.readSql.rows<ProductRecord>(productsByIdsSql(ids)),
+      (record) => record.id,
+      toDomainProduct,
+    );
   }
 
   private readonly sql: SqlPath;
   private readonly readSql: SqlPath;
+  private readonly byId: SameTickBatch<ProductRecord, Product>;
 
-  async findById(id: ProductId): Promise<Product | null> {
-    const [record] = await this.readSql.rows<ProductRecord>(productByIdSql(id.value));
-    return record ? toDomainProduct(record) : null;
+  findById(id: ProductId): Promise<Product | null> {
+    return this.byId.load(id.value);
   }
 
   async save(product: Product): Promise<void> {

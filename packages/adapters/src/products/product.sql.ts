@@ -10,8 +10,9 @@ import { Prisma } from '@stratum/prisma';
 export const PRODUCT_COLUMNS = Prisma.sql`p.id, p.sku, p.name, p.description, p.price::text AS price, p.currency,
   p.stock, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt"`;
 
-export function productByIdSql(id: string): Prisma.Sql {
-  return Prisma.sql`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ${id}::uuid AND p.deleted_at IS NULL`;
+export function productsByIdsSql(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY (${ids}::uuid[]) AND p.deleted_at IS NULL`;
 }
 
 /**

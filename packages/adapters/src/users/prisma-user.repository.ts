@@ -13,12 +13,12 @@ import {
 } from '@stratum/domain';
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
+import { SameTickBatch } from '../shared/same-tick-batch';
 import type { SqlPath } from '../sql/sql-path';
 import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomain, toRow, type UserRow } from './user.mapper';
-import { UserByIdBatch } from './user-by-id.batch';
 import { searchUsers } from './user-search.sql';
-import { activeUsersAfter, activeUsersPage, upsertUser, userByEmail } from './user.sql';
+import { activeUsersAfter, activeUsersPage, upsertUser, usersByEmails, usersByIds } from './user.sql';
 
 export class PrismaUserRepository implements UserRepository {
   /**
@@ -31,20 +31,31 @@ export class PrismaUserRepository implements UserRepository {
   ) {
     this.sql = sqlPathOf(db);
     this.readSql = sqlPathOf(reads);
-    this.byId = new UserByIdBatch(this.readSql);
+    // Lookups of the same tick share one statement: under concurrent requests these are the
+    // hottest reads (every request's user, every login), and a statement costs more than a row.
+    this.byId = new SameTickBatch(
+      (ids) => this.readSql.rows<UserRow>(usersByIds(ids)),
+      (row) => row.id,
+      toDomain,
+    );
+    this.byEmail = new SameTickBatch(
+      (emails) => this.readSql.rows<UserRow>(usersByEmails(emails)),
+      (row) => row.email,
+      toDomain,
+    );
   }
 
   private readonly sql: SqlPath;
   private readonly readSql: SqlPath;
-  private readonly byId: UserByIdBatch;
+  private readonly byId: SameTickBatch<UserRow, User>;
+  private readonly byEmail: SameTickBatch<UserRow, User>;
 
   findById(id: UserId): Promise<User | null> {
-    return this.byId.load(id);
+    return this.byId.load(id.value);
   }
 
-  async findByEmail(email: Email): Promise<User | null> {
-    const [row] = await this.readSql.rows<UserRow>(userByEmail(email.value));
-    return row ? toDomain(row) : null;
+  findByEmail(email: Email): Promise<User | null> {
+    return this.byEmail.load(email.value);
   }
 
   async save(user: User): Promise<void> {

@@ -1,10 +1,5 @@
 import { PageRequest } from '@stratum/domain';
-import {
-  InMemoryStore,
-  ProductMother,
-  UserMother,
-  createInMemoryRepositories,
-} from '@stratum/testing';
+import { InMemoryStore, ProductMother, UserMother, createInMemoryRepositories } from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { cacheRepositories } from '../../src/cache/cache-repositories';
 import { CacheKeys } from '../../src/cache/cache-keys';
@@ -15,7 +10,10 @@ import { ReadThroughCache } from '../../src/cache/read-through.cache';
 function primaryAndLaggingReplica() {
   const primary = createInMemoryRepositories(new InMemoryStore());
   const replica = createInMemoryRepositories(new InMemoryStore());
-  const cache = new ReadThroughCache(new InProcessLruCache({ maxEntries: 100 }), new CacheKeys('loader-test'));
+  const cache = new ReadThroughCache(
+    new InProcessLruCache({ maxEntries: 100 }),
+    new CacheKeys('loader-test'),
+  );
   return { primary, replica, cached: cacheRepositories(replica, cache, { loadFrom: primary }) };
 }
 
