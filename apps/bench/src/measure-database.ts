@@ -4,7 +4,7 @@ import type { BenchDatabase } from './database/bench-database';
 import { loadBenchFixtures, loadSearchQueries, type BenchFixtures } from './fixtures/bench-fixtures';
 import { assertDrizzleMatchesRaw } from './drizzle/same-results';
 import type { BenchOperation } from './harness/bench-operation';
-import { measureCallCost } from './harness/measure-costs';
+import { measureCallCosts } from './harness/measure-costs';
 import {
   measureOperations,
   type ImplementationResult,
@@ -72,15 +72,15 @@ export async function measureDatabase(
   try {
     for (const operation of await plan(single)) {
       const results = measured.find((m) => m.id === operation.id)?.results ?? [];
-      for (const result of results) {
-        result.cost = await measureCallCost(
-          operation,
-          result.implementation,
-          single,
-          options.costSeconds,
-          options.seed,
-        );
-      }
+      const costs = await measureCallCosts(
+        operation,
+        results.map((result) => result.implementation),
+        single,
+        options.costSeconds,
+        options.seed,
+        options.rounds,
+      );
+      for (const result of results) result.cost = costs.get(result.implementation);
       io.log(`[bench] call costs measured: ${operation.title}`);
     }
   } finally {
