@@ -18,6 +18,8 @@ export interface DirectSql {
   readonly namedStatements: boolean;
   /** Told of every statement sent directly (tests count and EXPLAIN them); empty in production. */
   readonly observers: Set<(query: DirectQuery) => void>;
+  /** The type parsers for statements sent directly (pg's, with a cheaper timestamptz). */
+  readonly types: { getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown };
 }
 
 const directSqlByClient = new WeakMap<object, DirectSql>();

@@ -4,6 +4,7 @@ import { readDatabaseConfig, type DatabaseConfig } from './database-config';
 import { createPgPool, type StratumPool } from './pg-pool';
 import { registerDirectSql } from './direct-sql';
 import { statementNamer } from './statement-names';
+import { directSqlTypes } from './timestamptz-parser';
 
 export interface Database {
   prisma: PrismaClient;
@@ -42,6 +43,7 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
     pool,
     namedStatements: config.preparedStatements !== false,
     observers: new Set(),
+    types: directSqlTypes,
   });
   let closing: Promise<void> | undefined;
   return {

@@ -34,6 +34,13 @@ export interface BenchOperation {
   readonly id: string;
   readonly title: string;
   readonly implementations: readonly BenchImplementation[];
+  /** For a cached operation: the reads of Stratum's cache so far, to report its hit ratio. */
+  readonly cacheReads?: () => CacheReads;
+}
+
+export interface CacheReads {
+  hits: number;
+  reads: number;
 }
 
 type Runners<I> = Partial<Record<ImplementationId, (input: I) => Promise<unknown>>>;

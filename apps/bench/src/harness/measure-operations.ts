@@ -17,6 +17,8 @@ export interface ImplementationResult extends Measurement {
   roundTrips: number;
   /** One call alone: CPU on each side and latency (see measure-costs.ts). */
   cost?: CallCost;
+  /** Share of the measured reads that the cache answered (Stratum on a cached operation). */
+  hitRatio?: number;
 }
 
 export interface OperationResult {
@@ -70,14 +72,22 @@ export async function measureOperations(
         await run(implementation, settings.warmupS, settings.seed + 1);
     }
     const tallies = implementations.map(() => new MeasurementTally());
+    const cacheBefore = operation.cacheReads?.();
+    const cacheReads = { hits: 0, reads: 0 };
     const trips = implementations.map(() => 0);
     const slice = settings.durationS / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
       for (const [index, implementation] of implementations.entries()) {
         const before = roundTrips[implementation.id]();
+        const cacheAtStart = implementation.id === 'stratum' ? operation.cacheReads?.() : undefined;
         // Each round its own inputs, the same for every implementation.
         await run(implementation, slice, settings.seed + 100 * round, tallies[index]);
         trips[index] = (trips[index] ?? 0) + roundTrips[implementation.id]() - before;
+        const cacheAtEnd = cacheAtStart && operation.cacheReads?.();
+        if (cacheAtStart && cacheAtEnd) {
+          cacheReads.hits += cacheAtEnd.hits - cacheAtStart.hits;
+          cacheReads.reads += cacheAtEnd.reads - cacheAtStart.reads;
+        }
       }
     }
     const measurements = tallies.map((tally) => tally.summary());
@@ -91,6 +101,9 @@ export async function measureOperations(
         ...measurement,
         ratioToRaw: rawOpsPerSec ? measurement.opsPerSec / rawOpsPerSec : null,
         roundTrips: calls ? (trips[index] ?? 0) / calls : 0,
+        ...(implementation.id === 'stratum' && cacheBefore && cacheReads.reads > 0
+          ? { hitRatio: cacheReads.hits / cacheReads.reads }
+          : {}),
       };
     });
     for (const result of results) onResult(operation, result);

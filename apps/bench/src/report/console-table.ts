@@ -45,7 +45,7 @@ export function resultLine(title: string, result: ImplementationResult): string 
 function row(title: string, result: ImplementationResult, rawNodeUs?: number): string[] {
   return [
     title,
-    result.label,
+    labelOf(result),
     formatRate(result.opsPerSec),
     formatMs(result.p50Ms),
     formatMs(result.p99Ms),
@@ -70,4 +70,11 @@ export function pgbenchLine(pgbench: PgbenchResult): string {
 export function targetLines(targets: readonly TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? ' - ' : met ? 'MET' : 'MISSED');
   return targets.map((t) => `${mark(t.met).padEnd(6)} ${t.target}: ${t.detail}`).join('\n');
+}
+
+/** The implementation's name, with the cache's hit ratio beside a cached figure. */
+export function labelOf(result: ImplementationResult): string {
+  return result.hitRatio === undefined
+    ? result.label
+    : `${result.label} (${(result.hitRatio * 100).toFixed(1)}% hits)`;
 }

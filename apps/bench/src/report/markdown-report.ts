@@ -60,7 +60,8 @@ function throughputRow(operation: OperationResult): string {
     const result = find(operation, id);
     if (!result) return '';
     const ratio = id === 'raw' ? '' : ` (${formatRatio(result.ratioToRaw)})`;
-    return `${formatRate(result.opsPerSec)}${ratio}${result.errors ? ` ⚠ ${result.errors} errors` : ''}`;
+    const hits = result.hitRatio === undefined ? '' : `, ${(result.hitRatio * 100).toFixed(1)}% hits`;
+    return `${formatRate(result.opsPerSec)}${ratio}${hits}${result.errors ? ` ⚠ ${result.errors} errors` : ''}`;
   };
   const latency = (id: ImplementationId) => {
     const result = find(operation, id);

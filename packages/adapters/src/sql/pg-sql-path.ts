@@ -29,6 +29,11 @@ export class PgSqlPath implements SqlPath {
     const sql = statement.text;
     const params = statement.values;
     if (this.direct.observers.size > 0) for (const observe of this.direct.observers) observe({ sql, params });
-    return this.direct.pool.query({ name: this.nameOf({ sql }), text: sql, values: params });
+    return this.direct.pool.query({
+      name: this.nameOf({ sql }),
+      text: sql,
+      values: params,
+      types: this.direct.types,
+    });
   }
 }
