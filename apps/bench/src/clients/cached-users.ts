@@ -26,8 +26,8 @@ export async function createCachedUsers(
   return {
     users: cacheRepositories(createPrismaRepositories(prisma), cache).users,
     reads: () => {
-      const hits = cache.stats.get('hits');
-      return { hits, reads: hits + cache.stats.get('misses') + cache.stats.get('bypassed') };
+      const [hits, bypassed] = [cache.stats.get('hits'), cache.stats.get('bypassed')];
+      return { hits, bypassed, reads: hits + bypassed + cache.stats.get('misses') };
     },
     close: () => cache.close(),
   };

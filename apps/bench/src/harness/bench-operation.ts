@@ -40,6 +40,8 @@ export interface BenchOperation {
 
 export interface CacheReads {
   hits: number;
+  /** Reads sent to the database because Redis failed, timed out or its circuit breaker was open. */
+  bypassed: number;
   reads: number;
 }
 

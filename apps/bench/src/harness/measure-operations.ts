@@ -19,6 +19,8 @@ export interface ImplementationResult extends Measurement {
   cost?: CallCost;
   /** Share of the measured reads that the cache answered (Stratum on a cached operation). */
   hitRatio?: number;
+  /** Share that went to the database because Redis failed or was skipped (fail-open). */
+  bypassRatio?: number;
 }
 
 export interface OperationResult {
@@ -73,7 +75,7 @@ export async function measureOperations(
     }
     const tallies = implementations.map(() => new MeasurementTally());
     const cacheBefore = operation.cacheReads?.();
-    const cacheReads = { hits: 0, reads: 0 };
+    const cacheReads = { hits: 0, bypassed: 0, reads: 0 };
     const trips = implementations.map(() => 0);
     const slice = settings.durationS / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
@@ -86,6 +88,7 @@ export async function measureOperations(
         const cacheAtEnd = cacheAtStart && operation.cacheReads?.();
         if (cacheAtStart && cacheAtEnd) {
           cacheReads.hits += cacheAtEnd.hits - cacheAtStart.hits;
+          cacheReads.bypassed += cacheAtEnd.bypassed - cacheAtStart.bypassed;
           cacheReads.reads += cacheAtEnd.reads - cacheAtStart.reads;
         }
       }
@@ -102,7 +105,10 @@ export async function measureOperations(
         ratioToRaw: rawOpsPerSec ? measurement.opsPerSec / rawOpsPerSec : null,
         roundTrips: calls ? (trips[index] ?? 0) / calls : 0,
         ...(implementation.id === 'stratum' && cacheBefore && cacheReads.reads > 0
-          ? { hitRatio: cacheReads.hits / cacheReads.reads }
+          ? {
+              hitRatio: cacheReads.hits / cacheReads.reads,
+              bypassRatio: cacheReads.bypassed / cacheReads.reads,
+            }
           : {}),
       };
     });

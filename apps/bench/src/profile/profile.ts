@@ -25,7 +25,11 @@ if (!operationId) throw new Error(USAGE);
 // Product search beyond 10k reads its own catalogue database, as the bench does.
 const thousands = Number(/^product-search-(\d+)k$/.exec(operationId)?.[1] ?? 0);
 const name = thousands > 10 ? `${database}_products_${thousands * 1000}` : database;
-const clients = await openBenchClients(databaseUrl(resolveServerUrl(undefined), name), 1, process.env.REDIS_URL);
+const clients = await openBenchClients(
+  databaseUrl(resolveServerUrl(undefined), name),
+  1,
+  process.env.REDIS_URL,
+);
 const session = new Session();
 try {
   const operations = thousands

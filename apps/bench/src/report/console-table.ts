@@ -74,7 +74,12 @@ export function targetLines(targets: readonly TargetCheck[]): string {
 
 /** The implementation's name, with the cache's hit ratio beside a cached figure. */
 export function labelOf(result: ImplementationResult): string {
-  return result.hitRatio === undefined
-    ? result.label
-    : `${result.label} (${(result.hitRatio * 100).toFixed(1)}% hits)`;
+  return result.hitRatio === undefined ? result.label : `${result.label} (${cacheShares(result)})`;
+}
+
+/** "99.2% hits" and, when Redis failed open, the share it sent to the database. */
+export function cacheShares(result: ImplementationResult): string {
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+  const hits = `${percent(result.hitRatio ?? 0)} hits`;
+  return result.bypassRatio ? `${hits}, ${percent(result.bypassRatio)} bypassed` : hits;
 }

@@ -1,7 +1,7 @@
 import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
 import type { BenchResults } from './bench-results';
-import { pgbenchLine } from './console-table';
+import { cacheShares, pgbenchLine } from './console-table';
 import { formatMs, formatNodeRatio, formatRate, formatRatio } from './format';
 
 const COLUMNS: ReadonlyArray<[ImplementationId, string]> = [
@@ -60,7 +60,7 @@ function throughputRow(operation: OperationResult): string {
     const result = find(operation, id);
     if (!result) return '';
     const ratio = id === 'raw' ? '' : ` (${formatRatio(result.ratioToRaw)})`;
-    const hits = result.hitRatio === undefined ? '' : `, ${(result.hitRatio * 100).toFixed(1)}% hits`;
+    const hits = result.hitRatio === undefined ? '' : `, ${cacheShares(result)}`;
     return `${formatRate(result.opsPerSec)}${ratio}${hits}${result.errors ? ` ⚠ ${result.errors} errors` : ''}`;
   };
   const latency = (id: ImplementationId) => {
