@@ -4,6 +4,8 @@ export { OrderStatus, UserStatus } from '../generated/client/enums';
 export { ConfigError, readDatabaseConfig, type DatabaseConfig } from './database-config';
 export { POOL_TIMEOUT, PoolTimeoutError, StratumPool, createPgPool, type PoolStats } from './pg-pool';
 export { createDatabase, type CreateDatabaseOptions, type Database } from './prisma-client';
+export { directSqlOf, type DirectQuery, type DirectSql } from './direct-sql';
+export { statementNamer } from './statement-names';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health';
 export type { PrismaTransaction } from './prisma-transaction';
 export { WalPosition } from './replicas/wal-position';

@@ -2,7 +2,9 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client/client';
 import { readDatabaseConfig, type DatabaseConfig } from './database-config';
 import { createPgPool, type StratumPool } from './pg-pool';
+import { registerDirectSql } from './direct-sql';
 import { statementNamer } from './statement-names';
+import { directSqlTypes } from './timestamptz-parser';
 
 export interface Database {
   prisma: PrismaClient;
@@ -36,6 +38,12 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
           { statementNameGenerator: statementNamer() as (query: { sql: string }) => string },
     ),
     ...(options.emitQueryEvents ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
+  });
+  registerDirectSql(prisma, {
+    pool,
+    namedStatements: config.preparedStatements !== false,
+    observers: new Set(),
+    types: directSqlTypes,
   });
   let closing: Promise<void> | undefined;
   return {

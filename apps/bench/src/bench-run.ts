@@ -8,7 +8,7 @@ import { measureDatabase, type DatabaseStage } from './measure-database';
 import { measurePgbench } from './pgbench/measure-pgbench';
 import type { BenchResults } from './report/bench-results';
 import { consoleTable, pgbenchLine, resultLine, targetLines } from './report/console-table';
-import { currentLoad, describeMachine } from './report/machine-info';
+import { MAX_PUBLISH_LOAD, currentLoad, describeMachine } from './report/machine-info';
 import { checkTargets } from './report/targets';
 import { writeResults, type WrittenFiles } from './report/write-results';
 
@@ -34,8 +34,16 @@ const BALANCE = '1000000000.00';
 export async function runBench(options: BenchOptions, server: string, io: BenchIo): Promise<BenchRun> {
   assertBenchName(options.database);
   const startedAt = new Date().toISOString();
+  const loadBefore = currentLoad();
+  io.log(`[bench] load average before the run: ${loadBefore}`);
+  if (options.publishDir && loadBefore > MAX_PUBLISH_LOAD) {
+    throw new Error(
+      `not publishing: the load average before the run is ${loadBefore}, above ${MAX_PUBLISH_LOAD}; ` +
+        'run on a quiet machine, or without --publish',
+    );
+  }
   const stages = await prepareDatabases(options, server, io);
-  const machine = await describeMachine(server);
+  const machine = await describeMachine(server, loadBefore);
 
   const operations: OperationResult[] = [];
   for (const stage of stages) {

@@ -2,8 +2,9 @@ import type { BenchOptions } from './cli/bench-options';
 import { openBenchClients, type BenchClients } from './clients/bench-clients';
 import type { BenchDatabase } from './database/bench-database';
 import { loadBenchFixtures, loadSearchQueries, type BenchFixtures } from './fixtures/bench-fixtures';
+import { assertDrizzleMatchesRaw } from './drizzle/same-results';
 import type { BenchOperation } from './harness/bench-operation';
-import { measureCallCost } from './harness/measure-costs';
+import { measureCallCosts } from './harness/measure-costs';
 import {
   measureOperations,
   type ImplementationResult,
@@ -52,8 +53,11 @@ export async function measureDatabase(
   const busy = await openBenchClients(stage.database.url, options.pool, io.redisUrl);
   let measured: OperationResult[];
   try {
+    const operations = await plan(busy);
+    const checked = await assertDrizzleMatchesRaw(operations, options.seed);
+    if (checked > 0) io.log(`[bench] Drizzle's results equal raw pg's on ${checked} operations`);
     measured = await measureOperations(
-      await plan(busy),
+      operations,
       stage.database.name,
       options,
       busy.roundTrips,
@@ -68,15 +72,15 @@ export async function measureDatabase(
   try {
     for (const operation of await plan(single)) {
       const results = measured.find((m) => m.id === operation.id)?.results ?? [];
-      for (const result of results) {
-        result.cost = await measureCallCost(
-          operation,
-          result.implementation,
-          single,
-          options.costSeconds,
-          options.seed,
-        );
-      }
+      const costs = await measureCallCosts(
+        operation,
+        results.map((result) => result.implementation),
+        single,
+        options.costSeconds,
+        options.seed,
+        options.rounds,
+      );
+      for (const result of results) result.cost = costs.get(result.implementation);
       io.log(`[bench] call costs measured: ${operation.title}`);
     }
   } finally {

@@ -2,6 +2,8 @@ import { createPrismaRepositories } from '@stratum/adapters';
 import type { Repositories } from '@stratum/domain';
 import { createDatabase, readDatabaseConfig, type Database, type PrismaClient } from '@stratum/prisma';
 import pg from 'pg';
+import { openDrizzle } from '../drizzle/drizzle-client';
+import { prepareDrizzleReads, type DrizzleReads } from '../drizzle/drizzle-reads';
 import type { ImplementationId } from '../harness/bench-operation';
 import { createCachedUsers, type CachedUsers } from './cached-users';
 import { countRoundTrips } from './round-trips';
@@ -15,6 +17,8 @@ export interface BenchClients {
   /** The client the plain-Prisma implementations use, built the way Stratum builds its own. */
   prisma: PrismaClient;
   raw: pg.Pool;
+  /** Drizzle ORM's prepared reads, on a pool of their own. */
+  drizzle: DrizzleReads;
   /** A second raw pool, for the raw interactive transaction. */
   rawTx: pg.Pool;
   cached: CachedUsers | null;
@@ -29,6 +33,7 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
   const stratumDb = prismaDatabase(url, pool, 'stratum-bench-stratum');
   const prismaDb = prismaDatabase(url, pool, 'stratum-bench-prisma');
   const raw = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw' });
+  const drizzle = openDrizzle(url, pool);
   const rawTx = new pg.Pool({ connectionString: url, max: pool, application_name: 'stratum-bench-raw-tx' });
   // Counting starts before the first connection opens, so that every connection is counted.
   const rawTrips = countRoundTrips(raw);
@@ -36,6 +41,7 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
     stratum: countRoundTrips(stratumDb.pool),
     prisma: countRoundTrips(prismaDb.pool),
     raw: rawTrips,
+    drizzle: countRoundTrips(drizzle.pool),
     'raw-tx': countRoundTrips(rawTx),
   };
   // Prisma loads its query compiler and opens connections on first use: pay that here, not in
@@ -46,12 +52,13 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
     stratum: createPrismaRepositories(stratumDb.prisma),
     prisma: prismaDb.prisma,
     raw,
+    drizzle: prepareDrizzleReads(drizzle.db),
     rawTx,
     cached,
     roundTrips,
     backendPid: async (implementation) => {
-      if (implementation === 'raw' || implementation === 'raw-tx') {
-        const pool = implementation === 'raw' ? raw : rawTx;
+      if (implementation === 'raw' || implementation === 'raw-tx' || implementation === 'drizzle') {
+        const pool = implementation === 'raw' ? raw : implementation === 'drizzle' ? drizzle.pool : rawTx;
         return (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
       }
       const db = implementation === 'stratum' ? stratumDb : prismaDb;
@@ -60,7 +67,7 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
     },
     close: async () => {
       await cached?.close();
-      await Promise.all([stratumDb.close(), prismaDb.close(), raw.end(), rawTx.end()]);
+      await Promise.all([stratumDb.close(), prismaDb.close(), raw.end(), rawTx.end(), drizzle.pool.end()]);
     },
   };
 }

@@ -1,9 +1,12 @@
 import { cacheRepositories, createCache, createPrismaRepositories } from '@stratum/adapters';
 import type { UserRepository } from '@stratum/domain';
 import type { PrismaClient } from '@stratum/prisma';
+import type { CacheReads } from '../harness/bench-operation';
 
 export interface CachedUsers {
   users: UserRepository;
+  /** Reads so far and how many of them the cache answered. */
+  reads(): CacheReads;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,10 @@ export async function createCachedUsers(
   const cache = createCache({ redisUrl, keyPrefix: 'stratum-bench:cache', ttlSeconds: 900 });
   return {
     users: cacheRepositories(createPrismaRepositories(prisma), cache).users,
+    reads: () => {
+      const [hits, bypassed] = [cache.stats.get('hits'), cache.stats.get('bypassed')];
+      return { hits, bypassed, reads: hits + bypassed + cache.stats.get('misses') };
+    },
     close: () => cache.close(),
   };
 }

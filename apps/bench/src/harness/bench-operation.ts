@@ -6,16 +6,19 @@ import type { Random } from './random';
  * - raw: the pg driver with the best SQL for the job on named prepared statements, the most
  *   Node can get out of this database;
  * - prisma: what a typical app writes with Prisma, one query per step;
+ * - drizzle: Drizzle ORM with prepared statements (`.prepare()`), its documented fast path, on the
+ *   reads it expresses;
  * - raw-tx: a transfer as the textbook interactive transaction on raw pg.
  */
-export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'raw-tx';
+export type ImplementationId = 'stratum' | 'raw' | 'prisma' | 'drizzle' | 'raw-tx';
 
-export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'prisma'];
+export const MAIN_IMPLEMENTATIONS: readonly ImplementationId[] = ['stratum', 'raw', 'drizzle', 'prisma'];
 
 export const IMPLEMENTATION_LABELS: Record<ImplementationId, string> = {
   stratum: 'Stratum',
   raw: 'raw pg',
   prisma: 'plain Prisma',
+  drizzle: 'Drizzle, prepared',
   'raw-tx': 'raw pg, interactive tx',
 };
 
@@ -28,6 +31,15 @@ export interface BenchOperation {
   readonly id: string;
   readonly title: string;
   readonly implementations: readonly BenchImplementation[];
+  /** For a cached operation: the reads of Stratum's cache so far, to report its hit ratio. */
+  readonly cacheReads?: () => CacheReads;
+}
+
+export interface CacheReads {
+  hits: number;
+  /** Reads sent to the database because Redis failed, timed out or its circuit breaker was open. */
+  bypassed: number;
+  reads: number;
 }
 
 type Runners<I> = Partial<Record<ImplementationId, (input: I) => Promise<unknown>>>;

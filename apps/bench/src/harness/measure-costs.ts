@@ -22,43 +22,79 @@ export interface CallCost {
  * implementation's alone. Unlike throughput these figures barely move with the machine's load:
  * they say where the time goes, and on a 2-core machine where Node and PostgreSQL share the
  * cores, throughput is bounded by about cores / (node + server) and by 1 / node.
+ *
+ * The implementations take turns in `rounds` short slices, as in the throughput measurement, so
+ * that a machine whose load drifts (other processes, CPU frequency) weighs on each alike.
  */
-export async function measureCallCost(
+export async function measureCallCosts(
   operation: BenchOperation,
-  implementation: ImplementationId,
+  implementations: readonly ImplementationId[],
   clients: BenchClients,
   seconds: number,
   seed: number,
-): Promise<CallCost> {
-  const run = operation.implementations.find((i) => i.id === implementation);
-  if (!run) throw new Error(`${operation.id} has no ${implementation} implementation`);
-  const random = seededRandom(seed);
-  // A few calls first (plans, caches), but never more than half the budget: a full-table scan of
-  // plain Prisma on a million products takes seconds a call.
-  const warmUntil = performance.now() + (seconds * 1000) / 2;
-  for (let i = 0; i < 20 && (i === 0 || performance.now() < warmUntil); i++) await run.run(random);
-  const pid = await clients.backendPid(implementation);
-  const serverBefore = processCpuMicros(pid);
-  const nodeBefore = process.cpuUsage();
-  const latencies = new LatencyRecorder();
-  const started = performance.now();
-  let calls = 0;
-  while (performance.now() - started < seconds * 1000) {
-    const begun = performance.now();
-    await run.run(random);
-    latencies.add(performance.now() - begun);
-    calls++;
+  rounds: number,
+): Promise<Map<ImplementationId, CallCost>> {
+  const tallies = implementations.map((implementation) => {
+    const run = operation.implementations.find((i) => i.id === implementation);
+    if (!run) throw new Error(`${operation.id} has no ${implementation} implementation`);
+    return {
+      implementation,
+      run,
+      random: seededRandom(seed),
+      nodeUs: 0,
+      serverUs: 0 as number | null,
+      wallUs: 0,
+      calls: 0,
+      latencies: new LatencyRecorder(),
+    };
+  });
+  for (const tally of tallies) {
+    // A few calls first (plans, caches), but never more than half a slice: a full-table scan of
+    // plain Prisma on a million products takes seconds a call.
+    const warmUntil = performance.now() + (seconds * 1000) / rounds / 2;
+    for (let i = 0; i < 20 && (i === 0 || performance.now() < warmUntil); i++)
+      await tally.run.run(tally.random);
   }
-  const wallUs = (performance.now() - started) * 1000;
-  const node = process.cpuUsage(nodeBefore);
-  const serverAfter = processCpuMicros(pid);
-  const { p50Ms, p99Ms } = latencies.summary();
-  return {
-    nodeUs: (node.user + node.system) / calls,
-    serverUs: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / calls,
-    latencyUs: wallUs / calls,
-    p50Ms,
-    p99Ms,
-    calls,
-  };
+  const pids = new Map<ImplementationId, number>();
+  for (const { implementation } of tallies)
+    pids.set(implementation, await clients.backendPid(implementation));
+  for (let round = 0; round < rounds; round++) {
+    for (const tally of tallies) {
+      const pid = pids.get(tally.implementation) ?? 0;
+      const serverBefore = processCpuMicros(pid);
+      const nodeBefore = process.cpuUsage();
+      const started = performance.now();
+      while (performance.now() - started < (seconds * 1000) / rounds) {
+        const begun = performance.now();
+        await tally.run.run(tally.random);
+        tally.latencies.add(performance.now() - begun);
+        tally.calls++;
+      }
+      tally.wallUs += (performance.now() - started) * 1000;
+      const node = process.cpuUsage(nodeBefore);
+      tally.nodeUs += node.user + node.system;
+      const serverAfter = processCpuMicros(pid);
+      tally.serverUs =
+        tally.serverUs === null || serverBefore === null || serverAfter === null
+          ? null
+          : tally.serverUs + serverAfter - serverBefore;
+    }
+  }
+  return new Map(
+    tallies.map(({ implementation, nodeUs, serverUs, wallUs, calls, latencies }) => {
+      const { p50Ms, p99Ms } = latencies.summary();
+      const per = Math.max(1, calls);
+      return [
+        implementation,
+        {
+          nodeUs: nodeUs / per,
+          serverUs: serverUs === null ? null : serverUs / per,
+          latencyUs: wallUs / per,
+          p50Ms,
+          p99Ms,
+          calls,
+        },
+      ];
+    }),
+  );
 }

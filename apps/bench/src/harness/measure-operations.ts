@@ -17,6 +17,10 @@ export interface ImplementationResult extends Measurement {
   roundTrips: number;
   /** One call alone: CPU on each side and latency (see measure-costs.ts). */
   cost?: CallCost;
+  /** Share of the measured reads that the cache answered (Stratum on a cached operation). */
+  hitRatio?: number;
+  /** Share that went to the database because Redis failed or was skipped (fail-open). */
+  bypassRatio?: number;
 }
 
 export interface OperationResult {
@@ -38,7 +42,7 @@ export interface MeasureSettings {
 }
 
 // The baseline first in every round.
-const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'prisma', 'raw-tx'];
+const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'drizzle', 'prisma', 'raw-tx'];
 
 /**
  * Each implementation of an operation in turn, never two at once, every worker busy. First a
@@ -70,14 +74,23 @@ export async function measureOperations(
         await run(implementation, settings.warmupS, settings.seed + 1);
     }
     const tallies = implementations.map(() => new MeasurementTally());
+    const cacheBefore = operation.cacheReads?.();
+    const cacheReads = { hits: 0, bypassed: 0, reads: 0 };
     const trips = implementations.map(() => 0);
     const slice = settings.durationS / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
       for (const [index, implementation] of implementations.entries()) {
         const before = roundTrips[implementation.id]();
+        const cacheAtStart = implementation.id === 'stratum' ? operation.cacheReads?.() : undefined;
         // Each round its own inputs, the same for every implementation.
         await run(implementation, slice, settings.seed + 100 * round, tallies[index]);
         trips[index] = (trips[index] ?? 0) + roundTrips[implementation.id]() - before;
+        const cacheAtEnd = cacheAtStart && operation.cacheReads?.();
+        if (cacheAtStart && cacheAtEnd) {
+          cacheReads.hits += cacheAtEnd.hits - cacheAtStart.hits;
+          cacheReads.bypassed += cacheAtEnd.bypassed - cacheAtStart.bypassed;
+          cacheReads.reads += cacheAtEnd.reads - cacheAtStart.reads;
+        }
       }
     }
     const measurements = tallies.map((tally) => tally.summary());
@@ -91,6 +104,12 @@ export async function measureOperations(
         ...measurement,
         ratioToRaw: rawOpsPerSec ? measurement.opsPerSec / rawOpsPerSec : null,
         roundTrips: calls ? (trips[index] ?? 0) / calls : 0,
+        ...(implementation.id === 'stratum' && cacheBefore && cacheReads.reads > 0
+          ? {
+              hitRatio: cacheReads.hits / cacheReads.reads,
+              bypassRatio: cacheReads.bypassed / cacheReads.reads,
+            }
+          : {}),
       };
     });
     for (const result of results) onResult(operation, result);

@@ -12,6 +12,7 @@ const HEADER = [
   '× raw',
   'trips',
   'node µs',
+  'node ×raw',
   'pg µs',
   'errors',
 ];
@@ -20,7 +21,10 @@ const HEADER = [
 export function consoleTable(operations: readonly OperationResult[]): string {
   const rows: string[][] = [];
   for (const operation of operations) {
-    operation.results.forEach((result, index) => rows.push(row(index === 0 ? operation.title : '', result)));
+    const rawNodeUs = operation.results.find((r) => r.implementation === 'raw')?.cost?.nodeUs;
+    operation.results.forEach((result, index) =>
+      rows.push(row(index === 0 ? operation.title : '', result, rawNodeUs)),
+    );
   }
   const widths = HEADER.map((title, column) =>
     Math.max(title.length, ...rows.map((r) => (r[column] ?? '').length)),
@@ -38,16 +42,17 @@ export function resultLine(title: string, result: ImplementationResult): string 
   return `${title.padEnd(44).slice(0, 44)} ${row('', result).slice(1).join('  ')}`;
 }
 
-function row(title: string, result: ImplementationResult): string[] {
+function row(title: string, result: ImplementationResult, rawNodeUs?: number): string[] {
   return [
     title,
-    result.label,
+    labelOf(result),
     formatRate(result.opsPerSec),
     formatMs(result.p50Ms),
     formatMs(result.p99Ms),
     formatRatio(result.ratioToRaw),
     result.roundTrips.toFixed(1),
     result.cost ? Math.round(result.cost.nodeUs).toLocaleString('en-US') : '',
+    result.cost && rawNodeUs ? formatRatio(result.cost.nodeUs / rawNodeUs) : '',
     result.cost?.serverUs != null ? Math.round(result.cost.serverUs).toLocaleString('en-US') : '',
     result.errors ? `${result.errors} (${result.firstError ?? ''})` : '0',
   ];
@@ -65,4 +70,16 @@ export function pgbenchLine(pgbench: PgbenchResult): string {
 export function targetLines(targets: readonly TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? ' - ' : met ? 'MET' : 'MISSED');
   return targets.map((t) => `${mark(t.met).padEnd(6)} ${t.target}: ${t.detail}`).join('\n');
+}
+
+/** The implementation's name, with the cache's hit ratio beside a cached figure. */
+export function labelOf(result: ImplementationResult): string {
+  return result.hitRatio === undefined ? result.label : `${result.label} (${cacheShares(result)})`;
+}
+
+/** "99.2% hits" and, when Redis failed open, the share it sent to the database. */
+export function cacheShares(result: ImplementationResult): string {
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+  const hits = `${percent(result.hitRatio ?? 0)} hits`;
+  return result.bypassRatio ? `${hits}, ${percent(result.bypassRatio)} bypassed` : hits;
 }

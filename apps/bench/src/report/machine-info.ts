@@ -17,7 +17,7 @@ export interface MachineInfo {
 
 const SETTINGS = ['shared_buffers', 'work_mem', 'synchronous_commit', 'fsync', 'max_connections', 'jit'];
 
-export async function describeMachine(server: string): Promise<MachineInfo> {
+export async function describeMachine(server: string, loadBefore = currentLoad()): Promise<MachineInfo> {
   const [{ rows }, version] = await withAdminClient(server, (client) =>
     Promise.all([
       client.query<{ name: string; setting: string }>(
@@ -35,9 +35,15 @@ export async function describeMachine(server: string): Promise<MachineInfo> {
     node: process.version,
     postgres: version.rows[0]?.server_version ?? 'unknown',
     postgresSettings: Object.fromEntries(rows.map((row) => [row.name, row.setting])),
-    loadBefore: currentLoad(),
+    loadBefore,
   };
 }
+
+/**
+ * Above this 1-minute load average before a run, the machine is busy with something else and the
+ * figures are too noisy to stand in the README: such a run may not publish.
+ */
+export const MAX_PUBLISH_LOAD = 1.5;
 
 export function currentLoad(): number {
   return Math.round((loadavg()[0] ?? 0) * 100) / 100;

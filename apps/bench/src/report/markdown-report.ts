@@ -1,12 +1,13 @@
 import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
 import type { BenchResults } from './bench-results';
-import { pgbenchLine } from './console-table';
-import { formatMs, formatRate, formatRatio } from './format';
+import { cacheShares, pgbenchLine } from './console-table';
+import { formatMs, formatNodeRatio, formatRate, formatRatio } from './format';
 
 const COLUMNS: ReadonlyArray<[ImplementationId, string]> = [
   ['raw', 'raw pg'],
   ['stratum', 'Stratum'],
+  ['drizzle', 'Drizzle, prepared'],
   ['prisma', 'plain Prisma'],
 ];
 
@@ -35,8 +36,8 @@ export function markdownReport(results: BenchResults): string {
     'Where the time goes: one call alone on a pool of one. Round trips per call; CPU per call in µs, ' +
       'Node (driver, Prisma, mapping) + PostgreSQL (parse, plan, execute).',
     '',
-    `| operation | ${COLUMNS.map(([, title]) => title).join(' | ')} |`,
-    `| :-- |${' --: |'.repeat(COLUMNS.length)}`,
+    `| operation | ${COLUMNS.map(([, title]) => title).join(' | ')} | Stratum / raw pg, Node CPU |`,
+    `| :-- |${' --: |'.repeat(COLUMNS.length + 1)}`,
     ...results.operations.map(costRow),
     '',
     '| target | result | figures |',
@@ -58,7 +59,8 @@ function throughputRow(operation: OperationResult): string {
     const result = find(operation, id);
     if (!result) return '';
     const ratio = id === 'raw' ? '' : ` (${formatRatio(result.ratioToRaw)})`;
-    return `${formatRate(result.opsPerSec)}${ratio}${result.errors ? ` ⚠ ${result.errors} errors` : ''}`;
+    const hits = result.hitRatio === undefined ? '' : `, ${cacheShares(result)}`;
+    return `${formatRate(result.opsPerSec)}${ratio}${hits}${result.errors ? ` ⚠ ${result.errors} errors` : ''}`;
   };
   const latency = (id: ImplementationId) => {
     const result = find(operation, id);
@@ -79,5 +81,5 @@ function costRow(operation: OperationResult): string {
       result.cost.serverUs === null ? '?' : Math.round(result.cost.serverUs).toLocaleString('en-US');
     return `${result.roundTrips.toFixed(1)} trips, ${Math.round(result.cost.nodeUs).toLocaleString('en-US')} + ${server}`;
   };
-  return `| ${operation.title} | ${COLUMNS.map(([id]) => cell(id)).join(' | ')} |`;
+  return `| ${operation.title} | ${COLUMNS.map(([id]) => cell(id)).join(' | ')} | ${formatNodeRatio(operation)} |`;
 }

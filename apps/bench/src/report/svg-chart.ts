@@ -6,6 +6,7 @@ const COLOURS: Record<ImplementationId, string> = {
   raw: '#6b7280',
   stratum: '#2563eb',
   prisma: '#d97706',
+  drizzle: '#16a34a',
   'raw-tx': '#c4c8cf',
 };
 

@@ -1,7 +1,8 @@
 import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
+import { nodeCpuRatio } from './format';
 
-/** One of issue #7's targets, judged on this run's figures; `met` is null when the run did not measure it. */
+/** One of the targets (issues #7 and #11), judged on this run's figures; `met` is null when the run did not measure it. */
 export interface TargetCheck {
   id: string;
   target: string;
@@ -68,7 +69,67 @@ export function checkTargets(operations: readonly OperationResult[]): TargetChec
       oneMillion?.results.find((r) => r.implementation === 'stratum'),
       20,
     ),
+    ...issue11Targets(find, operations),
   ];
+}
+
+/** The uncached reads of issue #11: at least 0.9× raw pg and not behind Drizzle (0.95×). */
+const UNCACHED_READS = [
+  'user-by-id',
+  'user-by-email',
+  'user-search',
+  'active-offset-first',
+  'active-offset-deep',
+  'active-keyset-first',
+  'active-keyset-deep',
+  'customer-orders',
+  'product-search-10k',
+  'product-search-100k',
+];
+const WRITES = ['order-place-5', 'transfer'];
+
+function issue11Targets(find: Find, operations: readonly OperationResult[]): TargetCheck[] {
+  const title = (id: string) => operations.find((o) => o.id === id)?.title ?? id;
+  const checks: TargetCheck[] = [];
+  for (const id of [...UNCACHED_READS, ...WRITES]) {
+    checks.push(
+      ratio(find, `${id}-vs-raw`, `${title(id)}: Stratum ≥ 0.9× raw pg`, [id, 'stratum'], [id, 'raw'], 0.9),
+    );
+  }
+  for (const id of UNCACHED_READS) {
+    if (!find(id, 'drizzle')) continue;
+    checks.push(
+      ratio(
+        find,
+        `${id}-vs-drizzle`,
+        `${title(id)}: Stratum ≥ 0.95× Drizzle`,
+        [id, 'stratum'],
+        [id, 'drizzle'],
+        0.95,
+      ),
+    );
+  }
+  checks.push(
+    ratio(
+      find,
+      'user-by-id-cached-2x',
+      'user by id, cached: Stratum ≥ 2× raw pg',
+      ['user-by-id-cached', 'stratum'],
+      ['user-by-id-cached', 'raw'],
+      2,
+    ),
+  );
+  for (const operation of operations) {
+    const node = nodeCpuRatio(operation);
+    if (node === null) continue;
+    checks.push({
+      id: `${operation.id}-node-cpu`,
+      target: `${operation.title}: Stratum's Node CPU per call ≤ 1.25× raw pg's`,
+      met: node <= 1.25,
+      detail: `${node.toFixed(2)}×`,
+    });
+  }
+  return checks;
 }
 
 function ratio(

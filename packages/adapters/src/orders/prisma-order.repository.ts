@@ -15,6 +15,8 @@ import {
 import { isInsideTransaction, type PrismaDb } from '../shared/prisma-db';
 import { softDeleteRow } from '../shared/soft-delete';
 import { RetryCounter, withTransientRetry } from '../shared/retry';
+import type { SqlPath } from '../sql/sql-path';
+import { sqlPathOf } from '../sql/sql-path-of';
 import { changeStatusSql } from './change-status.sql';
 import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
 import { toDomainOrder, type OrderRow } from './order.mapper';
@@ -32,9 +34,15 @@ export class PrismaOrderRepository implements OrderRepository {
    */
   constructor(
     private readonly db: PrismaDb,
-    private readonly reads: PrismaDb = db,
+    reads: PrismaDb = db,
     private readonly retries: RetryCounter = new RetryCounter(),
-  ) {}
+  ) {
+    this.sql = sqlPathOf(db);
+    this.readSql = sqlPathOf(reads);
+  }
+
+  private readonly sql: SqlPath;
+  private readonly readSql: SqlPath;
 
   async placeOrder(input: PlaceOrderInput): Promise<Order> {
     const params: PlaceOrderParams = {
@@ -44,24 +52,24 @@ export class PrismaOrderRepository implements OrderRepository {
       now: new Date(),
     };
     return this.retryingOutsideUnitOfWork('placeOrder', async () => {
-      const [row] = await this.db.$queryRaw<PlaceOrderRow[]>(placeOrderSql(params));
+      const [row] = await this.sql.rows<PlaceOrderRow>(placeOrderSql(params));
       if (!row) throw new Error('placeOrder: the statement returned no row');
       return placedOrderFrom(row, params);
     });
   }
 
   findById(id: OrderId): Promise<Order | null> {
-    return this.findOn(this.reads, id);
+    return this.findOn(this.readSql, id);
   }
 
-  private async findOn(db: PrismaDb, id: OrderId): Promise<Order | null> {
-    const [row] = await db.$queryRaw<OrderRow[]>(findOrderByIdSql(id));
+  private async findOn(sql: SqlPath, id: OrderId): Promise<Order | null> {
+    const [row] = await sql.rows<OrderRow>(findOrderByIdSql(id));
     return row ? toDomainOrder(row) : null;
   }
 
   async findByCustomer(customerId: UserId, options: OrderListOptions): Promise<CursorPage<Order>> {
     const { page, status } = options;
-    const rows = await this.reads.$queryRaw<OrderRow[]>(
+    const rows = await this.readSql.rows<OrderRow>(
       findOrdersByCustomerSql({ customerId, status, after: page.position, take: page.limit + 1 }),
     );
     return toCursorPage(rows.map(toDomainOrder), page.limit, (order) => ({
@@ -79,11 +87,11 @@ export class PrismaOrderRepository implements OrderRepository {
     return this.retryingOutsideUnitOfWork('changeStatus', async () => {
       for (let attempt = 1; attempt <= MAX_STATUS_ATTEMPTS; attempt++) {
         // From the primary: a replica's older status would never match the guarded update.
-        const current = await this.findOn(this.db, id);
+        const current = await this.findOn(this.sql, id);
         if (!current) throw new NotFoundError('Order', id.value);
         const now = new Date();
         const changed = current.transitionTo(to, now);
-        const [row] = await this.db.$queryRaw<Array<{ moved: number }>>(
+        const [row] = await this.sql.rows<{ moved: number }>(
           changeStatusSql({ id, from: current.status, to, now }),
         );
         if (row?.moved === 1) return changed;

@@ -13,9 +13,12 @@ import {
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
 import { softDeleteRow } from '../shared/soft-delete';
+import { SameTickBatch } from '../shared/same-tick-batch';
+import type { SqlPath } from '../sql/sql-path';
+import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
-import { adjustStockSql, searchProductsSql, upsertProductSql } from './product.sql';
+import { adjustStockSql, productsByIdsSql, searchProductsSql, upsertProductSql } from './product.sql';
 
 const SKU_INDEX = 'products_sku_active_key';
 
@@ -26,18 +29,30 @@ export class PrismaProductRepository implements ProductRepository {
    */
   constructor(
     private readonly db: PrismaDb,
-    private readonly reads: PrismaDb = db,
-  ) {}
+    reads: PrismaDb = db,
+  ) {
+    this.sql = sqlPathOf(db);
+    this.readSql = sqlPathOf(reads);
+    // Product pages and carts look up many products at once: one statement per tick serves them.
+    this.byId = new SameTickBatch(
+      (ids) => this.readSql.rows<ProductRecord>(productsByIdsSql(ids)),
+      (record) => record.id,
+      toDomainProduct,
+    );
+  }
 
-  async findById(id: ProductId): Promise<Product | null> {
-    const record = await this.reads.product.findFirst({ where: { id: id.value, deletedAt: null } });
-    return record ? toDomainProduct(record) : null;
+  private readonly sql: SqlPath;
+  private readonly readSql: SqlPath;
+  private readonly byId: SameTickBatch<ProductRecord, Product>;
+
+  findById(id: ProductId): Promise<Product | null> {
+    return this.byId.load(id.value);
   }
 
   async save(product: Product): Promise<void> {
     let affected: number;
     try {
-      affected = await this.db.$executeRaw(upsertProductSql(product));
+      affected = await this.sql.affected(upsertProductSql(product));
     } catch (error) {
       if (isUniqueViolation(error, SKU_INDEX)) throw new SkuTakenError(product.sku);
       throw error;
@@ -51,9 +66,7 @@ export class PrismaProductRepository implements ProductRepository {
 
   async adjustStock(id: ProductId, delta: number): Promise<number> {
     if (!Number.isSafeInteger(delta)) throw new ValidationError('delta', 'must be a whole number');
-    const [row] = await this.db.$queryRaw<Array<{ stock: number }>>(
-      adjustStockSql(id.value, delta, new Date()),
-    );
+    const [row] = await this.sql.rows<{ stock: number }>(adjustStockSql(id.value, delta, new Date()));
     if (row) return row.stock;
     // The guarded UPDATE has already decided; this read only tells the caller why it refused.
     const current = await this.db.product.findFirst({
@@ -70,9 +83,7 @@ export class PrismaProductRepository implements ProductRepository {
   async search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
     const text = toSearchText(query);
     if (text === null) return [];
-    const rows = await this.reads.$queryRaw<Array<ProductRecord & { rank: number }>>(
-      searchProductsSql(text, page),
-    );
+    const rows = await this.readSql.rows<ProductRecord & { rank: number }>(searchProductsSql(text, page));
     return rows.map(({ rank, ...record }) => ({ product: toDomainProduct(record), rank }));
   }
 }

@@ -1,8 +1,8 @@
 import { Money, Product, ProductId } from '@stratum/domain';
 import type { ProductModel } from '@stratum/prisma';
 
-/** A products row as Prisma's model names its columns; raw queries alias theirs to match. */
-export type ProductRecord = ProductModel;
+/** A products row as our statements return it (product.sql.ts): the model's names, price as text. */
+export type ProductRecord = Omit<ProductModel, 'price' | 'searchVector'> & { readonly price: string };
 
 export function toDomainProduct(record: ProductRecord): Product {
   return Product.reconstitute({
@@ -10,8 +10,7 @@ export function toDomainProduct(record: ProductRecord): Product {
     sku: record.sku,
     name: record.name,
     description: record.description,
-    // toFixed keeps both fraction digits; toString may drop them or switch to exponent notation.
-    price: Money.of(record.price.toFixed(2), record.currency),
+    price: Money.of(record.price, record.currency),
     stock: record.stock,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -3,6 +3,19 @@ import { MAX_STOCK, type PageRequest, type Product } from '@stratum/domain';
 import { Prisma } from '@stratum/prisma';
 
 /**
+ * A products row under the model's field names. Price as text: NUMERIC(12,2) prints both
+ * fraction digits, and pg and Prisma then return the same string (as numeric, a string and a
+ * Decimal).
+ */
+export const PRODUCT_COLUMNS = Prisma.sql`p.id, p.sku, p.name, p.description, p.price::text AS price, p.currency,
+  p.stock, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt"`;
+
+export function productsByIdsSql(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY (${ids}::uuid[]) AND p.deleted_at IS NULL`;
+}
+
+/**
  * One statement: insert, or update the live row with this id. Stock is left out of the update
  * (it moves only through adjustStock and orders), and created_at is the original one. No row is
  * affected when the id belongs to a soft-deleted product.
@@ -47,9 +60,7 @@ export function adjustStockSql(id: string, delta: number, now: Date): Prisma.Sql
  */
 export function searchProductsSql(text: string, page: PageRequest): Prisma.Sql {
   return Prisma.sql`
-    SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
-           p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt",
-           ts_rank(p.search_vector, q.query) AS rank
+    SELECT ${PRODUCT_COLUMNS}, ts_rank(p.search_vector, q.query) AS rank
     FROM products p, websearch_to_tsquery('english', ${text}) AS q(query)
     WHERE p.search_vector @@ q.query
       AND p.deleted_at IS NULL

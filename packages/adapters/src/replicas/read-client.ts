@@ -1,7 +1,9 @@
 import type { PrismaClient, PrismaTransaction } from '@stratum/prisma';
+import { sqlPathOf, registerSqlPath } from '../sql/sql-path-of';
 import type { ReadSession } from './read-session';
 import type { ReadTargetSelector } from './read-target.port';
 import { replicaFailureOf } from './replica-failure';
+import { RoutedSqlPath } from './routed-sql-path';
 
 /**
  * A client for pure reads: queries only, no transactions (a transaction started on a replica
@@ -55,6 +57,8 @@ export function createReadClient(
       },
     },
   });
+  // The repositories' own statements bypass Prisma's client (see sql/sql-path.ts): route them alike.
+  registerSqlPath(client, new RoutedSqlPath(sqlPathOf(primary), router, session));
   // A query-only extension adds no types and changes no method's signature, but Prisma's
   // extended-client type cannot be proven assignable to PrismaClient's (its generic arguments
   // differ), so the shape is asserted here, once.

@@ -1,8 +1,9 @@
 /**
- * Reading Prisma 7's errors. A query error carries PostgreSQL's SQLSTATE in
- * `meta.driverAdapterError.cause.originalCode` (model queries, raw queries and transactions
- * alike); P2034 is Prisma's own name for a write conflict. Our pool's exhaustion arrives with
- * code POOL_TIMEOUT.
+ * Reading Prisma 7's errors and pg's. Through Prisma a query error carries PostgreSQL's SQLSTATE
+ * in `meta.driverAdapterError.cause.originalCode` (model queries, raw queries and transactions
+ * alike); P2034 is Prisma's own name for a write conflict. A statement sent on the pool directly
+ * (sql/pg-sql-path.ts) fails with pg's DatabaseError, whose `code` is the SQLSTATE, or with a
+ * socket error. Our pool's exhaustion arrives with code POOL_TIMEOUT either way.
  */
 import { POOL_TIMEOUT } from '@stratum/prisma';
 
@@ -16,7 +17,23 @@ interface DriverCause {
 
 function driverCause(error: unknown): DriverCause | undefined {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: DriverCause } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause;
+  return meta?.driverAdapterError?.cause ?? pgCause(error);
+}
+
+/** pg's DatabaseError read as the cause Prisma's adapter would have made of it. */
+function pgCause(error: unknown): DriverCause | undefined {
+  const pgError = error as {
+    code?: unknown;
+    severity?: unknown;
+    constraint?: unknown;
+    message?: unknown;
+  } | null;
+  if (typeof pgError?.severity !== 'string' || typeof pgError.code !== 'string') return undefined;
+  return {
+    originalCode: pgError.code,
+    ...(typeof pgError.constraint === 'string' ? { constraint: { index: pgError.constraint } } : {}),
+    ...(typeof pgError.message === 'string' ? { originalMessage: pgError.message } : {}),
+  };
 }
 
 export function prismaCodeOf(error: unknown): string | undefined {
@@ -78,6 +95,10 @@ const UNAVAILABLE_DRIVER_KINDS = new Set([
   'SocketTimeout',
   'TooManyConnections',
 ]);
+// The same, from pg directly: the socket errors PrismaPg maps to the kinds above, and the
+// messages pg gives a connection lost mid-query or a client that already lost its own.
+const UNAVAILABLE_SOCKET_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error)/;
 const MAX_CAUSE_DEPTH = 5;
 
 /** True when the database, not the request, is at fault: anywhere along the error's cause chain. */
@@ -95,6 +116,8 @@ function isUnavailableItself(error: unknown): boolean {
   return (
     UNAVAILABLE_PRISMA_CODES.has(prismaCodeOf(error) ?? '') ||
     UNAVAILABLE_DRIVER_KINDS.has(driverCause(error)?.kind ?? '') ||
+    UNAVAILABLE_SOCKET_CODES.has(prismaCodeOf(error) ?? '') ||
+    (error instanceof Error && LOST_CONNECTION.test(error.message)) ||
     // 08: connection exceptions; 57P01-03: the server is shutting down or cannot take connections;
     // 53300: too many connections.
     (state !== undefined && (state.startsWith('08') || /^57P0[1-3]$/.test(state) || state === '53300'))

@@ -14,10 +14,12 @@ import {
 import { isUniqueViolation } from '../shared/database-error';
 import type { PrismaDb } from '../shared/prisma-db';
 import { softDeleteRow } from '../shared/soft-delete';
+import { SameTickBatch } from '../shared/same-tick-batch';
+import type { SqlPath } from '../sql/sql-path';
+import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomain, toRow, type UserRow } from './user.mapper';
-import { UserByIdBatch } from './user-by-id.batch';
 import { searchUsers } from './user-search.sql';
-import { activeUsersAfter, activeUsersPage, upsertUser } from './user.sql';
+import { activeUsersAfter, activeUsersPage, upsertUser, usersByEmails, usersByIds } from './user.sql';
 
 export class PrismaUserRepository implements UserRepository {
   /**
@@ -26,26 +28,41 @@ export class PrismaUserRepository implements UserRepository {
    */
   constructor(
     private readonly db: PrismaDb,
-    private readonly reads: PrismaDb = db,
+    reads: PrismaDb = db,
   ) {
-    this.byId = new UserByIdBatch(reads);
+    this.sql = sqlPathOf(db);
+    this.readSql = sqlPathOf(reads);
+    // Lookups of the same tick share one statement: under concurrent requests these are the
+    // hottest reads (every request's user, every login), and a statement costs more than a row.
+    this.byId = new SameTickBatch(
+      (ids) => this.readSql.rows<UserRow>(usersByIds(ids)),
+      (row) => row.id,
+      toDomain,
+    );
+    this.byEmail = new SameTickBatch(
+      (emails) => this.readSql.rows<UserRow>(usersByEmails(emails)),
+      (row) => row.email,
+      toDomain,
+    );
   }
 
-  private readonly byId: UserByIdBatch;
+  private readonly sql: SqlPath;
+  private readonly readSql: SqlPath;
+  private readonly byId: SameTickBatch<UserRow, User>;
+  private readonly byEmail: SameTickBatch<UserRow, User>;
 
   findById(id: UserId): Promise<User | null> {
-    return this.byId.load(id);
+    return this.byId.load(id.value);
   }
 
-  async findByEmail(email: Email): Promise<User | null> {
-    const row = await this.reads.user.findFirst({ where: { email: email.value, deletedAt: null } });
-    return row && toDomain(row);
+  findByEmail(email: Email): Promise<User | null> {
+    return this.byEmail.load(email.value);
   }
 
   async save(user: User): Promise<void> {
     let saved: unknown[];
     try {
-      saved = await this.db.$queryRaw<unknown[]>(upsertUser(toRow(user)));
+      saved = await this.sql.rows(upsertUser(toRow(user)));
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_active_key')) throw new EmailTakenError(user.email.value);
       throw error;
@@ -59,13 +76,13 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async findActivePage(page: PageRequest): Promise<User[]> {
-    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersPage(page));
+    const rows = await this.readSql.rows<UserRow>(activeUsersPage(page));
     return rows.map(toDomain);
   }
 
   async findActiveAfter(page: CursorPageRequest): Promise<CursorPage<User>> {
     // One row beyond the page tells whether another page follows, without a COUNT.
-    const rows = await this.reads.$queryRaw<UserRow[]>(activeUsersAfter(page.position, page.limit + 1));
+    const rows = await this.readSql.rows<UserRow>(activeUsersAfter(page.position, page.limit + 1));
     return toCursorPage(rows.map(toDomain), page.limit, (user) => ({
       createdAt: user.createdAt,
       id: user.id.value,
@@ -75,7 +92,7 @@ export class PrismaUserRepository implements UserRepository {
   async search(criteria: UserSearchCriteria, page: PageRequest): Promise<User[]> {
     const query = searchUsers(criteria, page);
     if (query === null) return [];
-    const rows = await this.reads.$queryRaw<UserRow[]>(query);
+    const rows = await this.readSql.rows<UserRow>(query);
     return rows.map(toDomain);
   }
 

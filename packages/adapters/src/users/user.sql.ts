@@ -10,6 +10,16 @@ import type { UserWrite } from './user.mapper';
 export const USER_COLUMNS = Prisma.sql`id, email, name, password_hash AS "passwordHash", status, preferences,
   created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
+/** The live users with these ids. */
+export function usersByIds(ids: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY (${ids}::uuid[]) AND deleted_at IS NULL`;
+}
+
+/** The live users with these (already normalised) emails: users_email_active_key answers it. */
+export function usersByEmails(emails: readonly string[]): Prisma.Sql {
+  return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE email = ANY (${emails}::text[]) AND deleted_at IS NULL`;
+}
+
 /**
  * Insert, or update the live row with this id, in one statement. The update's WHERE skips a
  * soft-deleted row, so nothing comes back for one; id, created_at and deleted_at are never

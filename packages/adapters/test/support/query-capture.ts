@@ -1,8 +1,9 @@
 /**
- * Records the SQL that Prisma sends, so tests can count round trips and EXPLAIN the very query a
- * repository ran. The client must come from `useTestDatabase({ emitQueryEvents: true })`.
+ * Records the SQL that Prisma sends and that the repositories send on its pool directly, so tests
+ * can count round trips and EXPLAIN the very query a repository ran. The client must come from
+ * `useTestDatabase({ emitQueryEvents: true })`.
  */
-import type { Prisma, PrismaClient, StratumPool } from '@stratum/prisma';
+import { directSqlOf, type Prisma, type PrismaClient, type StratumPool } from '@stratum/prisma';
 
 export interface CapturedQuery {
   readonly sql: string;
@@ -22,6 +23,7 @@ export function captureQueries(prisma: PrismaClient): QueryCapture {
   (prisma as unknown as QueryEvents).$on('query', (event) => {
     captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
   });
+  directSqlOf(prisma)?.observers.add(({ sql, params }) => captured.push({ sql, params: [...params] }));
   return {
     take() {
       const taken = captured;

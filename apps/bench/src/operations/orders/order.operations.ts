@@ -12,7 +12,7 @@ const LINES = 5;
 
 /** Placing an order of five products, and reading a customer's newest orders with their items. */
 export function orderOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, prisma, raw } = clients;
+  const { stratum, prisma, raw, drizzle } = clients;
   const orderRequest = (random: Random): OrderRequest => {
     const ids = new Set<string>();
     while (ids.size < Math.min(LINES, fixtures.products.length)) ids.add(random.pick(fixtures.products));
@@ -49,6 +49,7 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
     defineOperation('customer-orders', `a customer's orders page (${PAGE_SIZE}) with items`, pickCustomer, {
       stratum: (customer) => stratum.orders.findByCustomer(UserId.of(customer), { page: firstPage }),
       raw: (customer) => rawRows(raw, CUSTOMER_ORDERS, [customer, PAGE_SIZE + 1]),
+      drizzle: (customer) => drizzle.customerOrders.execute({ customerId: customer, limit: PAGE_SIZE + 1 }),
       prisma: (customer) =>
         prisma.order.findMany({
           where: { customerId: customer, deletedAt: null },

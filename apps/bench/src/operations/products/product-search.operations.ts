@@ -27,7 +27,7 @@ export function productSearchOperation(
   size: number,
   queries: readonly string[],
 ): BenchOperation {
-  const { stratum, prisma, raw } = clients;
+  const { stratum, prisma, raw, drizzle } = clients;
   const page = PageRequest.first(PAGE_SIZE);
   const label =
     size >= 1_000_000 ? `${size / 1_000_000}M` : size >= 1_000 ? `${size / 1_000}k` : String(size);
@@ -38,6 +38,7 @@ export function productSearchOperation(
     {
       stratum: (query) => stratum.products.search(query, page),
       raw: (query) => rawRows(raw, SEARCH, [query, PAGE_SIZE]),
+      drizzle: (query) => drizzle.productSearch.execute({ query, limit: PAGE_SIZE }),
       prisma: (query) =>
         prisma.product.findMany({
           where: {

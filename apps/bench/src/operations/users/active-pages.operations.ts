@@ -14,7 +14,7 @@ const NEWEST_FIRST = [{ createdAt: 'desc' }, { id: 'desc' }] as const;
  * cursor. The plain Prisma keyset uses Prisma's own `cursor` option, as its docs suggest.
  */
 export function activePageOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, prisma, raw } = clients;
+  const { stratum, prisma, raw, drizzle } = clients;
   const { page, offset, after } = fixtures.deepPage;
   const none = () => undefined;
   const cursor = after && encodeCursor(after);
@@ -22,6 +22,7 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
     defineOperation(id, `active users, offset page ${at / PAGE_SIZE + 1}`, none, {
       stratum: () => stratum.users.findActivePage(PageRequest.of({ limit: PAGE_SIZE, offset: at })),
       raw: () => rawRows(raw, ACTIVE_USERS_OFFSET, [PAGE_SIZE, at]),
+      drizzle: () => drizzle.activeOffset.execute({ limit: PAGE_SIZE, offset: at }),
       prisma: () =>
         prisma.user.findMany({ where: ACTIVE, orderBy: [...NEWEST_FIRST], skip: at, take: PAGE_SIZE }),
     });
@@ -31,6 +32,7 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
     defineOperation('active-keyset-first', 'active users, keyset page 1', none, {
       stratum: () => stratum.users.findActiveAfter(CursorPageRequest.first(PAGE_SIZE)),
       raw: () => rawRows(raw, ACTIVE_USERS_FIRST, [PAGE_SIZE + 1]),
+      drizzle: () => drizzle.activeFirst.execute({ limit: PAGE_SIZE + 1 }),
       prisma: () => prisma.user.findMany({ where: ACTIVE, orderBy: [...NEWEST_FIRST], take: PAGE_SIZE + 1 }),
     }),
     defineOperation('active-keyset-deep', `active users, keyset page ${page}`, none, {
@@ -39,6 +41,10 @@ export function activePageOperations(clients: BenchClients, fixtures: BenchFixtu
         after
           ? rawRows(raw, ACTIVE_USERS_AFTER, [after.createdAt, after.id, PAGE_SIZE + 1])
           : rawRows(raw, ACTIVE_USERS_FIRST, [PAGE_SIZE + 1]),
+      drizzle: () =>
+        after
+          ? drizzle.activeAfter.execute({ createdAt: after.createdAt, id: after.id, limit: PAGE_SIZE + 1 })
+          : drizzle.activeFirst.execute({ limit: PAGE_SIZE + 1 }),
       prisma: () =>
         prisma.user.findMany({
           where: ACTIVE,
