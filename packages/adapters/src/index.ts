@@ -23,7 +23,7 @@ export { PrismaSessionRepository } from './sessions/prisma-session.repository';
 export { ReadSession } from './replicas/read-session';
 export { ReadRouter } from './replicas/read-router';
 export type { RoutedReplica } from './replicas/read-target.port';
-export type { PrismaReadClient } from './replicas/read-client';
+export type { PrismaReadClient, ReplicaSwitch, RoutedReadClient } from './replicas/read-client';
 export { ReplicaMonitor } from './replicas/replica-monitor';
 export { createReadReplication, type ReadReplication } from './replicas/read-replication';
 export type { ReplicaReport, ReplicationReport } from './replicas/replication-report';

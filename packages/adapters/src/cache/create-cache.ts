@@ -3,23 +3,27 @@ import { CacheKeys } from './read-through/cache-keys';
 import { ReadThroughCache } from './read-through/read-through.cache';
 import type { Cache } from './store/cache.port';
 import { InProcessLruCache } from './store/in-process-lru.cache';
-import { createRedisClient } from './store/redis-client';
+import { createRedisClient, createRedisClusterClient } from './store/redis-client';
 import { RedisCache } from './store/redis.cache';
 
 /**
- * The application's cache: Redis when a URL is given, else an in-process LRU. Share the result
- * between every cached repository and the CachingUnitOfWork, and close it on shutdown.
+ * The application's cache: a Redis Cluster when its nodes are given, else Redis when a URL is,
+ * else an in-process LRU. Share the result between every cached repository and the
+ * CachingUnitOfWork, and close it on shutdown.
  */
 export function createCache(config: Partial<CacheConfig> = {}): ReadThroughCache {
   const settings = { ...CACHE_CONFIG_DEFAULTS, ...config };
-  const cache: Cache = settings.redisUrl
-    ? new RedisCache(
-        createRedisClient(settings.redisUrl, {
-          commandTimeoutMs: settings.redisCommandTimeoutMs,
-          connectTimeoutMs: 1_000,
-        }),
-        { commandTimeoutMs: settings.redisCommandTimeoutMs, cooldownMs: settings.breakerCooldownMs },
-      )
+  const connection = { commandTimeoutMs: settings.redisCommandTimeoutMs, connectTimeoutMs: 1_000 };
+  const client = settings.redisClusterNodes
+    ? createRedisClusterClient(settings.redisClusterNodes, connection)
+    : settings.redisUrl
+      ? createRedisClient(settings.redisUrl, connection)
+      : null;
+  const cache: Cache = client
+    ? new RedisCache(client, {
+        commandTimeoutMs: settings.redisCommandTimeoutMs,
+        cooldownMs: settings.breakerCooldownMs,
+      })
     : new InProcessLruCache({ maxEntries: settings.lruMaxEntries });
   return new ReadThroughCache(cache, new CacheKeys(settings.keyPrefix), {
     entityTtlMs: settings.ttlSeconds * 1_000,

@@ -10,7 +10,7 @@ export {
   type ReadThroughOptions,
 } from './read-through/read-through.cache';
 export { RedisCache, REDIS_CACHE_DEFAULTS, type RedisCacheOptions } from './store/redis.cache';
-export { createRedisClient } from './store/redis-client';
+export { createRedisClient, createRedisClusterClient } from './store/redis-client';
 export { InProcessLruCache, type InProcessLruOptions } from './store/in-process-lru.cache';
 export { CachedUserRepository } from './repositories/cached-user.repository';
 export { CachedProductRepository } from './repositories/cached-product.repository';

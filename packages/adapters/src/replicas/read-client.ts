@@ -12,6 +12,26 @@ import { RoutedSqlPath } from './routed-sql-path';
  */
 export type PrismaReadClient = PrismaTransaction;
 
+/**
+ * The two methods of @prisma/extension-read-replicas, with its meaning, so code written for it
+ * runs on ours unchanged: `$replica()` for a read that may run on a replica, `$primary()` for
+ * what must run on the primary. Ours picks, query by query, a replica that is up, within the lag
+ * bounds and past the session's writes, and falls back to the primary; the extension picks one
+ * at random, whatever its state.
+ */
+export interface ReplicaSwitch {
+  /** The primary's own client: writes, transactions, and reads that must see every commit. */
+  $primary(): PrismaClient;
+  /**
+   * A client whose reads (model reads and `$queryRaw`) go to a fit replica, else to the primary.
+   * Unlike the extension, a write sent through it runs on the primary instead of failing there.
+   */
+  $replica(): PrismaReadClient;
+}
+
+/** What ReadRouter.client() hands out: a read client that also speaks the extension's language. */
+export type RoutedReadClient = PrismaReadClient & ReplicaSwitch;
+
 // What @prisma/extension-read-replicas sends to replicas, plus $queryRaw: our repositories do most
 // of their reading in SQL, and a repository passes this client only to its pure reads.
 const READ_OPERATIONS = new Set([
@@ -38,8 +58,13 @@ export function createReadClient(
   primary: PrismaClient,
   router: ReadTargetSelector,
   session: ReadSession,
-): PrismaReadClient {
+): RoutedReadClient {
   const client = primary.$extends({
+    client: {
+      $primary: () => primary,
+      // Every read of this client is already routed; $replica() is a name for it, as in the extension.
+      $replica: () => routed,
+    },
     query: {
       async $allOperations(params) {
         const { model, operation, args, query } = params;
@@ -59,10 +84,19 @@ export function createReadClient(
   });
   // The repositories' own statements bypass Prisma's client (see sql/sql-path.ts): route them alike.
   registerSqlPath(client, new RoutedSqlPath(sqlPathOf(primary), router, session));
-  // A query-only extension adds no types and changes no method's signature, but Prisma's
+  // The extension adds only the two methods and changes no method's signature, but Prisma's
   // extended-client type cannot be proven assignable to PrismaClient's (its generic arguments
   // differ), so the shape is asserted here, once.
-  return client as unknown as PrismaReadClient;
+  const routed = client as unknown as RoutedReadClient;
+  return routed;
+}
+
+/** The primary with the same two methods, both answering the primary: for primary-only sessions. */
+export function primaryReadClient(primary: PrismaClient): RoutedReadClient {
+  const client = primary.$extends({ client: { $primary: () => primary, $replica: () => primary } });
+  // The extended client is a new object: its statements take the primary's direct path too.
+  registerSqlPath(client, sqlPathOf(primary));
+  return client as unknown as RoutedReadClient;
 }
 
 type Operation = (args: unknown) => Promise<unknown>;

@@ -5,7 +5,14 @@ import { ReadSession } from './read-session';
 import type { ReplicaHealth, ReplicaState, ReplicaStatus } from './replica-status';
 
 const at = (text: string) => WalPosition.parse(text);
-const client = (label: string) => ({ label }) as unknown as PrismaClient;
+// Enough of a client for routing: a label, and $extends applying the client methods it is given.
+const client = (label: string): PrismaClient => {
+  const fake = {
+    label,
+    $extends: (extension: { client?: object }) => ({ ...fake, ...extension.client }),
+  };
+  return fake as unknown as PrismaClient;
+};
 
 /** Replica health the test sets directly, recording the failures reported to it. */
 class FakeHealth implements ReplicaHealth {
@@ -93,12 +100,15 @@ describe('ReadRouter', () => {
     expect(router.counters.fallbacks).toMatchObject({ 'behind-session': 1, down: 0 });
   });
 
-  it('hands out the primary client itself for a primary-only session or without replicas', () => {
+  it('hands out the primary for a primary-only session or without replicas, $replica() included', () => {
     const withReplica = routerWith(['r1']);
-    expect(withReplica.router.client(ReadSession.primaryOnly())).toBe(withReplica.primary);
+    const primaryOnly = withReplica.router.client(ReadSession.primaryOnly());
+    expect(primaryOnly).toMatchObject({ label: 'primary' });
+    expect(primaryOnly.$primary()).toBe(withReplica.primary);
+    expect(primaryOnly.$replica()).toBe(withReplica.primary);
     expect(withReplica.target(ReadSession.primaryOnly())).toBe('primary');
     const alone = routerWith([]);
-    expect(alone.router.client(ReadSession.readYourWrites())).toBe(alone.primary);
+    expect(alone.router.client(ReadSession.readYourWrites()).$replica()).toBe(alone.primary);
   });
 
   it('asks the primary for a write position only when a replica could be read', async () => {

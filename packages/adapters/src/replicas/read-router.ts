@@ -1,5 +1,5 @@
 import type { PrismaClient, WalPosition } from '@stratum/prisma';
-import { createReadClient, type PrismaReadClient } from './read-client';
+import { createReadClient, primaryReadClient, type RoutedReadClient } from './read-client';
 import { ReadCounters, type SkipReason } from './read-counters';
 import type { ReadSession } from './read-session';
 import type { ReadTarget, ReadTargetSelector, RoutedReplica } from './read-target.port';
@@ -25,6 +25,7 @@ const SKIP_ORDER: readonly SkipReason[] = ['behind-session', 'lagging', 'down'];
 export class ReadRouter implements ReadTargetSelector {
   readonly counters: ReadCounters;
   private turn = 0;
+  private primaryOnly: RoutedReadClient | null = null;
 
   constructor(private readonly deps: ReadRouterDependencies) {
     this.counters = new ReadCounters(deps.replicas.map((replica) => replica.name));
@@ -33,10 +34,13 @@ export class ReadRouter implements ReadTargetSelector {
   /**
    * The client a request's repositories use for their pure reads. Routing happens per query, so
    * a read after `recordWrite` in the same request already honours the new floor. Without
-   * replicas, or for a primary-only session, it is simply the primary's client.
+   * replicas, or for a primary-only session, every query runs on the primary. Either way it has
+   * `$replica()` and `$primary()`, as @prisma/extension-read-replicas' client does.
    */
-  client(session: ReadSession): PrismaReadClient {
-    if (session.mode === 'primary' || this.deps.replicas.length === 0) return this.deps.primary;
+  client(session: ReadSession): RoutedReadClient {
+    if (session.mode === 'primary' || this.deps.replicas.length === 0) {
+      return (this.primaryOnly ??= primaryReadClient(this.deps.primary));
+    }
     return createReadClient(this.deps.primary, this, session);
   }
 

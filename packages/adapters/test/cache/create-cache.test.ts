@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CACHE_CONFIG_DEFAULTS, readCacheConfig } from '../../src/cache/cache-config';
 import { createCache } from '../../src/cache/create-cache';
+import {
+  REDIS_CLUSTER_MISSING,
+  REDIS_CLUSTER_SKIP_NOTE,
+  useRedisClusterCaches,
+} from './support/redis-cluster-caches';
 import { REDIS_SKIP_NOTE, REDIS_URL } from './support/redis-test-support';
 
 describe('readCacheConfig', () => {
@@ -21,6 +26,7 @@ describe('readCacheConfig', () => {
     });
     expect(config).toEqual({
       redisUrl: 'redis://cache:6379',
+      redisClusterNodes: null,
       keyPrefix: 'shop:cache',
       ttlSeconds: 120,
       searchTtlSeconds: 15,
@@ -32,6 +38,20 @@ describe('readCacheConfig', () => {
 
   it('treats a blank REDIS_URL as unset', () => {
     expect(readCacheConfig({ REDIS_URL: '  ' }).redisUrl).toBeNull();
+  });
+
+  it('reads the nodes of a Redis Cluster, as host:port or URLs', () => {
+    expect(
+      readCacheConfig({ REDIS_CLUSTER_NODES: ' cache-1:7000, cache-2:7000 ,rediss://:secret@cache-3:7000' })
+        .redisClusterNodes,
+    ).toEqual(['cache-1:7000', 'cache-2:7000', 'rediss://:secret@cache-3:7000']);
+  });
+
+  it('refuses a cluster node without a port, and REDIS_URL beside REDIS_CLUSTER_NODES', () => {
+    expect(() => readCacheConfig({ REDIS_CLUSTER_NODES: 'cache-1' })).toThrow(/REDIS_CLUSTER_NODES/);
+    expect(() =>
+      readCacheConfig({ REDIS_URL: 'redis://cache:6379', REDIS_CLUSTER_NODES: 'cache-1:7000' }),
+    ).toThrow(/not both/);
   });
 
   it('refuses a setting that is not a positive whole number, naming it', () => {
@@ -57,4 +77,23 @@ describe('createCache', () => {
       await cache.close();
     }
   });
+
+  const cluster = useRedisClusterCaches('create-cache');
+  it.skipIf(REDIS_CLUSTER_MISSING !== null)(
+    `uses a Redis Cluster when its nodes are given${REDIS_CLUSTER_SKIP_NOTE}`,
+    async () => {
+      const nodes = (await cluster.cluster()).nodesSetting;
+      const cache = createCache(readCacheConfig({ REDIS_CLUSTER_NODES: nodes, CACHE_KEY_PREFIX: 'test' }));
+      try {
+        expect(cache.cache.backend).toBe('redis');
+        await expect.poll(async () => (await cache.health()).status, { timeout: 5_000 }).toBe('up');
+        const key = cache.keys.user('00000000-0000-4000-8000-000000000001');
+        await expect
+          .poll(async () => (await cache.cache.lookup(key.key, 1_000)).kind, { timeout: 5_000 })
+          .toBe('miss');
+      } finally {
+        await cache.close();
+      }
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { within } from '../support/within';
 // The classic race: a reader loads the old row, a writer commits and invalidates, then the slow
 // reader stores what it loaded. Each test forces that interleaving by holding the reader's
 // repository call after it has read the data and releasing it only after the write resolved.
-for (const backend of useBackends('fill-race')) {
+for (const backend of useBackends('fill-race', { cluster: true })) {
   describe.skipIf(backend.skip)(`A slow reader racing a writer, on ${backend.name}`, () => {
     let world: CacheWorld;
     beforeEach(async () => {

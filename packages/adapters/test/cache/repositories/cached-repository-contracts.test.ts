@@ -12,7 +12,7 @@ import { cacheWorld } from '../support/cache-world';
 // The decorators must keep every promise of the ports they wrap: the domain's own contract
 // suites, run on cached repositories over the in-memory fakes, on each cache backend.
 // Without Redis its run is reported as the contracts' own tests, skipped, never as an empty test.
-for (const backend of useBackends('cached-contracts')) {
+for (const backend of useBackends('cached-contracts', { cluster: true })) {
   const subject = async () => {
     const world = cacheWorld(await backend.make());
     const repositories = cacheRepositories(world.database, world.cache);

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { cacheContract } from '../support/cache.contract';
+import {
+  REDIS_CLUSTER_MISSING,
+  REDIS_CLUSTER_SKIP_NOTE,
+  useRedisClusterCaches,
+} from '../support/redis-cluster-caches';
 import { REDIS_SKIP_NOTE, REDIS_URL, useRedisCaches } from '../support/redis-test-support';
 
 const redis = useRedisCaches('redis-cache');
+const cluster = useRedisClusterCaches('redis-cache');
 
 cacheContract(
   `Redis${REDIS_SKIP_NOTE}`,
   async () => ({ cache: await redis.cache(), prefix: redis.newPrefix() }),
   !REDIS_URL,
+);
+
+// Every script and command names one key, so the same promises hold with keys spread over slots.
+cacheContract(
+  `Redis Cluster, 3 masters and 3 replicas${REDIS_CLUSTER_SKIP_NOTE}`,
+  async () => ({ cache: await cluster.cache(), prefix: cluster.newPrefix() }),
+  REDIS_CLUSTER_MISSING !== null,
 );
 
 describe.skipIf(!REDIS_URL)(`RedisCache storage${REDIS_SKIP_NOTE}`, () => {

@@ -1,6 +1,11 @@
 import type { Cache } from '../../../src/cache/store/cache.port';
 import { InProcessLruCache } from '../../../src/cache/store/in-process-lru.cache';
 import type { RedisCacheOptions } from '../../../src/cache/store/redis.cache';
+import {
+  REDIS_CLUSTER_MISSING,
+  REDIS_CLUSTER_SKIP_NOTE,
+  useRedisClusterCaches,
+} from './redis-cluster-caches';
 import { REDIS_SKIP_NOTE, REDIS_URL, useRedisCaches } from './redis-test-support';
 
 export interface IsolatedCache {
@@ -18,9 +23,21 @@ export interface Backend {
   sibling?(of: IsolatedCache): Promise<IsolatedCache>;
 }
 
-/** The in-process LRU always; Redis when REDIS_URL is set. Call once at the top of a test file. */
-export function useBackends(file: string): Backend[] {
+export interface BackendChoice {
+  /**
+   * Adds a Redis Cluster of the file's own (six redis-server processes, about 3 s to start), for
+   * the suites that prove the cache's promises hold when keys live on different masters.
+   */
+  readonly cluster?: boolean;
+}
+
+/**
+ * The in-process LRU always; Redis when REDIS_URL is set; a Redis Cluster when asked and a
+ * redis-server binary exists. Call once at the top of a test file.
+ */
+export function useBackends(file: string, choice: BackendChoice = {}): Backend[] {
   const redis = useRedisCaches(file);
+  const cluster = choice.cluster ? [clusterBackend(file)] : [];
   return [
     {
       name: 'in-process LRU',
@@ -33,5 +50,16 @@ export function useBackends(file: string): Backend[] {
       make: async (options) => ({ cache: await redis.cache(options), prefix: redis.newPrefix() }),
       sibling: async (of) => ({ cache: await redis.cache(), prefix: of.prefix }),
     },
+    ...cluster,
   ];
+}
+
+function clusterBackend(file: string): Backend {
+  const cluster = useRedisClusterCaches(file);
+  return {
+    name: `Redis Cluster${REDIS_CLUSTER_SKIP_NOTE}`,
+    skip: REDIS_CLUSTER_MISSING !== null,
+    make: async (options) => ({ cache: await cluster.cache(options), prefix: cluster.newPrefix() }),
+    sibling: async (of) => ({ cache: await cluster.cache(), prefix: of.prefix }),
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * Gives a test file a migrated database on a primary with a streaming hot standby, and the
- * clients on both, built by the same factories the application uses. Stopped and deleted after
+ * Gives a test file a migrated database on a primary with streaming hot standbys (one unless
+ * asked for more), and the clients on each, built by the same factories the application uses. Stopped and deleted after
  * the file's last test.
  */
 import {
@@ -22,19 +22,23 @@ import { startReplicationPair, type ReplicationPair } from './replication-pair';
 export interface ReplicatedDatabase {
   readonly pair: ReplicationPair;
   readonly primary: Database;
+  /** The first standby's database. */
   readonly replica: ReplicaDatabase;
-  /** Stops applying WAL on the standby: it keeps receiving, so it falls behind by exactly what is written. */
-  pauseReplay(): Promise<void>;
+  /** Every standby's database, in the order of pair.standbys. */
+  readonly replicas: readonly ReplicaDatabase[];
+  /** Stops applying WAL on a standby (the first by default): it keeps receiving, so it falls behind by exactly what is written. */
+  pauseReplay(replica?: ReplicaDatabase): Promise<void>;
+  /** Resumes replay on every standby still in recovery. */
   resumeReplay(): Promise<void>;
-  /** Resolves once the standby has replayed everything the primary had written when called. */
-  waitForReplay(timeoutMs?: number): Promise<void>;
+  /** Resolves once the standbys (all by default) have replayed everything the primary had written when called. */
+  waitForReplay(timeoutMs?: number, replicas?: readonly ReplicaDatabase[]): Promise<void>;
 }
 
 const DATABASE = 'stratum_replica_test';
 
 /** Call inside a describe skipped when findPostgresBinaries() finds none. */
-export function useReplicatedDatabase(): ReplicatedDatabase {
-  let state: { pair: ReplicationPair; primary: Database; replica: ReplicaDatabase } | undefined;
+export function useReplicatedDatabase(options: { standbys?: number } = {}): ReplicatedDatabase {
+  let state: { pair: ReplicationPair; primary: Database; replicas: ReplicaDatabase[] } | undefined;
   const current = () => {
     if (!state) throw new Error('the replicated database exists from beforeAll on');
     return state;
@@ -47,18 +51,32 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
       return current().primary;
     },
     get replica() {
-      return current().replica;
+      return current().replicas[0]!;
     },
-    pauseReplay: async () => void (await current().replica.pool.query('SELECT pg_wal_replay_pause()')),
-    resumeReplay: async () => void (await current().replica.pool.query('SELECT pg_wal_replay_resume()')),
-    waitForReplay: async (timeoutMs = 10_000) => {
-      const { primary, replica } = current();
-      const target = await probePrimaryPosition(primary.pool, 2_000);
+    get replicas() {
+      return current().replicas;
+    },
+    pauseReplay: async (replica = handle.replica) =>
+      void (await replica.pool.query('SELECT pg_wal_replay_pause()')),
+    resumeReplay: async () => {
+      // A promoted standby has no replay to resume; a stopped one is started again by its test.
+      await Promise.all(
+        current().replicas.map((replica) =>
+          replica.pool.query(
+            'SELECT pg_wal_replay_resume() WHERE pg_is_in_recovery()',
+          ),
+        ),
+      );
+    },
+    waitForReplay: async (timeoutMs = 10_000, replicas = current().replicas) => {
+      const target = await probePrimaryPosition(current().primary.pool, 2_000);
       const deadline = Date.now() + timeoutMs;
-      while (!(await probeStandby(replica.pool, 2_000)).replayPosition?.isAtLeast(target)) {
-        if (Date.now() > deadline)
-          throw new Error(`the standby did not replay up to ${target} within ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
+      for (const replica of replicas) {
+        while (!(await probeStandby(replica.pool, 2_000)).replayPosition?.isAtLeast(target)) {
+          if (Date.now() > deadline)
+            throw new Error(`${replica.name} did not replay up to ${target} within ${timeoutMs} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
       }
     },
   };
@@ -66,7 +84,7 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
   beforeAll(async () => {
     const lookup = findPostgresBinaries();
     if ('missing' in lookup) throw new Error(lookup.missing);
-    const pair = await startReplicationPair(lookup.found);
+    const pair = await startReplicationPair(lookup.found, options);
     try {
       await withAdminClient(pair.primary.url('postgres'), (admin) =>
         admin.query(`CREATE DATABASE ${admin.escapeIdentifier(DATABASE)}`),
@@ -74,14 +92,13 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
       // Migrations run on the primary only, as in production; the standby gets them by replay.
       await migrateDeploy(pair.primary.url(DATABASE));
       const config = readDatabaseConfig({ DATABASE_URL: pair.primary.url(DATABASE) });
-      const [replicaConfig] = readReplicaConfig(
-        { DATABASE_REPLICA_URLS: pair.standby.url(DATABASE) },
+      const replicaConfigs = readReplicaConfig(
+        { DATABASE_REPLICA_URLS: pair.standbys.map((standby) => standby.url(DATABASE)).join(',') },
         config,
       ).replicas;
-      if (!replicaConfig) throw new Error('no replica configured');
-      // Stopping the standby is part of the tests: its idle connections dying is expected.
-      const [replica] = createReplicaDatabases([replicaConfig], { onPoolError: () => {} });
-      state = { pair, primary: createDatabase({ config }), replica: replica as ReplicaDatabase };
+      // Stopping a standby is part of the tests: its idle connections dying is expected.
+      const replicas = createReplicaDatabases(replicaConfigs, { onPoolError: () => {} });
+      state = { pair, primary: createDatabase({ config }), replicas };
       await handle.waitForReplay();
     } catch (error) {
       pair.destroy();
@@ -90,7 +107,7 @@ export function useReplicatedDatabase(): ReplicatedDatabase {
   });
   afterAll(async () => {
     if (!state) return;
-    await closeReplicaDatabases([state.replica]);
+    await closeReplicaDatabases(state.replicas);
     await state.primary.close();
     state.pair.destroy();
   });

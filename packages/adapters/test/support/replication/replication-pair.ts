@@ -1,6 +1,6 @@
 /**
- * A throwaway PostgreSQL primary and a hot standby streaming from it, for tests of replica
- * routing. There is no pg_basebackup among the embedded binaries, so the standby starts from a
+ * A throwaway PostgreSQL primary and hot standbys (one unless asked for more) streaming from it,
+ * for tests of replica routing. There is no pg_basebackup among the embedded binaries, so the standby starts from a
  * copy of the primary's data directory taken while the primary is cleanly shut down (right after
  * initdb): same system identifier, same timeline, and the standby streams everything after.
  */
@@ -25,32 +25,45 @@ export interface PostgresServer {
   start(): void;
   /** A fast shutdown, as an operator would do it: sessions are ended, the server waits for none. */
   stop(): void;
+  /** Ends recovery (pg_ctl promote): a standby becomes a primary of its own, for good. */
+  promote(): void;
 }
 
 export interface ReplicationPair {
   primary: PostgresServer;
+  /** The first standby. */
   standby: PostgresServer;
-  /** Stops both servers and deletes their data; safe to call twice. */
+  /** Every standby, each streaming from the primary on its own. */
+  standbys: readonly PostgresServer[];
+  /** Stops every server and deletes their data; safe to call twice. */
   destroy(): void;
 }
 
-export async function startReplicationPair(binaries: PostgresBinaries): Promise<ReplicationPair> {
+export async function startReplicationPair(
+  binaries: PostgresBinaries,
+  options: { standbys?: number } = {},
+): Promise<ReplicationPair> {
   const user = serverUser();
   const root = mkdtempSync(join(tmpdir(), 'stratum-replication-'));
   chownAs(user, root);
-  const [primaryPort, standbyPort] = [await freePort(), await freePort()];
+  const primaryPort = await freePort();
   const primary = server(binaries, user, join(root, 'primary'), primaryPort);
-  const standby = server(binaries, user, join(root, 'standby'), standbyPort);
+  const standbys: ReturnType<typeof server>[] = [];
+  for (let i = 0; i < (options.standbys ?? 1); i++) {
+    standbys.push(
+      server(binaries, user, join(root, i === 0 ? 'standby' : `standby-${i + 1}`), await freePort()),
+    );
+  }
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
     process.off('exit', destroy);
-    standby.kill();
+    for (const standby of standbys) standby.kill();
     primary.kill();
     rmSync(root, { recursive: true, force: true });
   };
-  // A worker that dies mid-file must not leave two servers behind.
+  // A worker that dies mid-file must not leave servers behind.
   process.on('exit', destroy);
   try {
     run(user, binaries.initdb, [
@@ -67,19 +80,22 @@ export async function startReplicationPair(binaries: PostgresBinaries): Promise<
       join(primary.dataDir, 'pg_hba.conf'),
       'host all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n',
     );
-    run(user, 'cp', ['-a', primary.dataDir, standby.dataDir]);
-    writeAs(user, join(standby.dataDir, 'standby.signal'), '');
-    appendFileSync(
-      join(standby.dataDir, 'postgresql.auto.conf'),
-      `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=stratum_standby'\n`,
-    );
+    for (const [i, standby] of standbys.entries()) {
+      run(user, 'cp', ['-a', primary.dataDir, standby.dataDir]);
+      writeAs(user, join(standby.dataDir, 'standby.signal'), '');
+      const name = i === 0 ? 'stratum_standby' : `stratum_standby_${i + 1}`;
+      appendFileSync(
+        join(standby.dataDir, 'postgresql.auto.conf'),
+        `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=${name}'\n`,
+      );
+    }
     primary.start();
-    standby.start();
+    for (const standby of standbys) standby.start();
   } catch (error) {
     destroy();
     throw error;
   }
-  return { primary, standby, destroy };
+  return { primary, standby: standbys[0]!, standbys, destroy };
 }
 
 function server(binaries: PostgresBinaries, user: ServerUser, dataDir: string, port: number) {
@@ -121,6 +137,7 @@ function server(binaries: PostgresBinaries, user: ServerUser, dataDir: string, p
       }
     },
     stop: () => run(user, binaries.pg_ctl, ['stop', '--wait', '-m', 'fast', '-D', dataDir]),
+    promote: () => run(user, binaries.pg_ctl, ['promote', '--wait', '-D', dataDir]),
     // Teardown: no checkpoint, no waiting for sessions; errors ignored (it may not be running).
     kill: () =>
       spawnSync(binaries.pg_ctl, ['stop', '--wait', '-m', 'immediate', '-D', dataDir], {
