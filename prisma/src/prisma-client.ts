@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client/client';
-import { readDatabaseConfig, type DatabaseConfig } from './database-config';
+import { namesStatements, readDatabaseConfig, type DatabaseConfig } from './database-config';
 import { createPgPool, type StratumPool } from './pg-pool';
 import { statementNamer } from './statement-names';
 
@@ -30,7 +30,7 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
   const prisma = new PrismaClient({
     adapter: new PrismaPg(
       pool,
-      config.preparedStatements === false
+      !namesStatements(config)
         ? {}
         : // Unnamed past the namer's limit: pg runs a statement without a name as unprepared.
           { statementNameGenerator: statementNamer() as (query: { sql: string }) => string },
