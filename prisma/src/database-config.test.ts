@@ -26,7 +26,11 @@ describe('readDatabaseConfig', () => {
 
   it('refuses named statements asked for explicitly behind PgBouncer, rather than fail on the first query', () => {
     expect(() =>
-      readDatabaseConfig({ DATABASE_URL: url, DATABASE_POOLER: 'pgbouncer', DATABASE_PREPARED_STATEMENTS: 'true' }),
+      readDatabaseConfig({
+        DATABASE_URL: url,
+        DATABASE_POOLER: 'pgbouncer',
+        DATABASE_PREPARED_STATEMENTS: 'true',
+      }),
     ).toThrow(/^DATABASE_PREPARED_STATEMENTS: cannot be true with DATABASE_POOLER=pgbouncer/);
   });
 

@@ -80,7 +80,8 @@ function databasePooler(env: Env): DatabasePooler {
   const raw = env.DATABASE_POOLER;
   if (raw === undefined || raw === '') return 'none';
   const known = DATABASE_POOLERS.find((pooler) => pooler === raw);
-  if (!known) throw new ConfigError('DATABASE_POOLER', `must be one of ${DATABASE_POOLERS.join(', ')}, got "${raw}"`);
+  if (!known)
+    throw new ConfigError('DATABASE_POOLER', `must be one of ${DATABASE_POOLERS.join(', ')}, got "${raw}"`);
   return known;
 }
 

@@ -44,7 +44,10 @@ export function pgBouncerMissingReason(): string | null {
     : 'no pgbouncer binary on this machine (Debian: apt-get install pgbouncer; .ci/run installs it)';
 }
 
-export async function startPgBouncer(server: string | URL, options: PgBouncerOptions = {}): Promise<PgBouncer> {
+export async function startPgBouncer(
+  server: string | URL,
+  options: PgBouncerOptions = {},
+): Promise<PgBouncer> {
   const binary = findPgBouncer();
   if (!binary) throw new Error(pgBouncerMissingReason()!);
   const target = new URL(server);
@@ -82,7 +85,10 @@ export async function startPgBouncer(server: string | URL, options: PgBouncerOpt
     for (const file of ['', 'users.txt', 'pgbouncer.ini']) chownSync(join(dir, file), user.uid, user.gid!);
   }
 
-  const child = spawn(binary, [join(dir, 'pgbouncer.ini')], { ...user.spawn, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, [join(dir, 'pgbouncer.ini')], {
+    ...user.spawn,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

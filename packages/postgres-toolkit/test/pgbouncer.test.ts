@@ -22,7 +22,9 @@ describe.skipIf(skip)(`a PgBouncer started for a test${skip ? ` (skipped: ${skip
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(4711)');
       await client.query('COMMIT');
-      const held = await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 4711`);
+      const held = await client.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 4711`,
+      );
       expect(held.rows[0]).toEqual({ n: 0 });
     } finally {
       await client.end();

@@ -46,7 +46,11 @@ export async function createRoutedTestDatabase(
 ): Promise<PooledTestDatabase> {
   const testDb = await createTestDatabase();
   if (route === 'direct') {
-    return { testDb, config: readDatabaseConfig({ ...env, DATABASE_URL: testDb.url }), drop: () => testDb.drop() };
+    return {
+      testDb,
+      config: readDatabaseConfig({ ...env, DATABASE_URL: testDb.url }),
+      drop: () => testDb.drop(),
+    };
   }
   let bouncer: PgBouncer | undefined;
   try {
@@ -79,7 +83,9 @@ export async function setTimeoutDefaults(
   await withAdminClient(testServerUrl(), async (admin) => {
     const database = admin.escapeIdentifier(testDb.name);
     // ALTER DATABASE takes no parameters; both values are integers checked by readDatabaseConfig.
-    await admin.query(`ALTER DATABASE ${database} SET statement_timeout = ${Math.trunc(config.statementTimeoutMs)}`);
+    await admin.query(
+      `ALTER DATABASE ${database} SET statement_timeout = ${Math.trunc(config.statementTimeoutMs)}`,
+    );
     await admin.query(
       `ALTER DATABASE ${database} SET idle_in_transaction_session_timeout = ${Math.trunc(config.idleInTransactionTimeoutMs)}`,
     );
