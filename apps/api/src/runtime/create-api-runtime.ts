@@ -28,7 +28,7 @@ import {
   type DatabaseConfig,
 } from '@stratum/prisma';
 import type { ApiDependencies } from '../app-dependencies';
-import { startSessionPurge } from '../auth/session-purge';
+import { sessionPurgeJob } from '../auth/session-purge';
 import { readApiConfig, type ApiConfig } from '../config/api-config';
 import { systemClock, type Clock } from '../config/clock';
 import { CacheCheck } from '../health/cache.check';
@@ -36,6 +36,7 @@ import { CompositeHealthProbe } from '../health/composite-health-probe';
 import { PrimaryDatabaseCheck } from '../health/primary-database.check';
 import { ReplicaDatabaseCheck } from '../health/replica-database.check';
 import type { LoggerSettings } from '../http/logger-options';
+import { scheduleExclusiveJob } from '../jobs/exclusive-job.schedule';
 import { gracefulShutdown } from '../lifecycle/graceful-shutdown';
 import type { CountsSource } from '../metrics/metrics-sources';
 import { replicaReadRouting } from '../reads/replica-read-routing';
@@ -153,7 +154,12 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       // Replicas take reads from the first request on once the first probe round has judged them.
       await replication.start();
       if (behindTransactionPooler(database.config)) await warnOfMissingTimeouts(database, app);
-      stopPurge ??= startSessionPurge(jobs, clock, app.log, config.sessionPurgeIntervalMs);
+      stopPurge ??= scheduleExclusiveJob(
+        jobs,
+        sessionPurgeJob(config.sessionPurgeIntervalMs),
+        clock,
+        app.log,
+      );
       await app.ready();
     },
     stop(reason) {
