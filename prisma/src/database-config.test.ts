@@ -15,7 +15,23 @@ describe('readDatabaseConfig', () => {
       idleInTransactionTimeoutMs: 30_000,
       applicationName: 'stratum',
       preparedStatements: true,
+      pooler: 'none',
     });
+  });
+
+  it('turns named statements off behind PgBouncer, where another server connection would not know them', () => {
+    const config = readDatabaseConfig({ DATABASE_URL: url, DATABASE_POOLER: 'pgbouncer' });
+    expect(config).toMatchObject({ pooler: 'pgbouncer', preparedStatements: false });
+  });
+
+  it('refuses named statements asked for explicitly behind PgBouncer, rather than fail on the first query', () => {
+    expect(() =>
+      readDatabaseConfig({
+        DATABASE_URL: url,
+        DATABASE_POOLER: 'pgbouncer',
+        DATABASE_PREPARED_STATEMENTS: 'true',
+      }),
+    ).toThrow(/^DATABASE_PREPARED_STATEMENTS: cannot be true with DATABASE_POOLER=pgbouncer/);
   });
 
   it('reads overrides from the environment', () => {
@@ -34,6 +50,7 @@ describe('readDatabaseConfig', () => {
     [{ DATABASE_URL: url, DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
     [{ DATABASE_URL: url, DATABASE_POOL_TIMEOUT_MS: 'soon' }, 'DATABASE_POOL_TIMEOUT_MS'],
     [{ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'yes' }, 'DATABASE_PREPARED_STATEMENTS'],
+    [{ DATABASE_URL: url, DATABASE_POOLER: 'pgpool' }, 'DATABASE_POOLER'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => readDatabaseConfig(env)).toThrow(ConfigError);
     expect(() => readDatabaseConfig(env)).toThrow(new RegExp(`^${variable}:`));

@@ -1,8 +1,23 @@
 export { PrismaClient, Prisma } from '../generated/client/client';
 export type * from '../generated/client/models';
 export { OrderStatus, UserStatus } from '../generated/client/enums';
-export { ConfigError, readDatabaseConfig, type DatabaseConfig } from './database-config';
-export { POOL_TIMEOUT, PoolTimeoutError, StratumPool, createPgPool, type PoolStats } from './pg-pool';
+export {
+  ConfigError,
+  behindTransactionPooler,
+  namesStatements,
+  readDatabaseConfig,
+  type DatabaseConfig,
+  type DatabasePooler,
+} from './database-config';
+export { checkSessionTimeouts, type SessionTimeoutMismatch } from './session-timeouts';
+export {
+  POOL_TIMEOUT,
+  PoolTimeoutError,
+  StratumPool,
+  createPgPool,
+  startupParameters,
+  type PoolStats,
+} from './pg-pool';
 export { createDatabase, type CreateDatabaseOptions, type Database } from './prisma-client';
 export { directSqlOf, type DirectQuery, type DirectSql } from './direct-sql';
 export { statementNamer } from './statement-names';

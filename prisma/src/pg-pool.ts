@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { DatabaseConfig } from './database-config';
+import { behindTransactionPooler, type DatabaseConfig } from './database-config';
 
 /**
  * Thrown when no connection could be had within the pool's timeout: every connection was busy
@@ -44,9 +44,7 @@ export class StratumPool extends pg.Pool {
       maxLifetimeSeconds: config.maxLifetimeSeconds,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
-      statement_timeout: config.statementTimeoutMs,
-      idle_in_transaction_session_timeout: config.idleInTransactionTimeoutMs,
-      application_name: config.applicationName,
+      ...startupParameters(config),
     });
   }
 
@@ -79,6 +77,21 @@ export class StratumPool extends pg.Pool {
     }
     return error;
   }
+}
+
+/**
+ * What each connection asks the server for at connect. PgBouncer refuses any startup parameter but
+ * a few it tracks (application_name is one; statement_timeout and options are not), so behind it
+ * the timeouts are the role's defaults (`ALTER ROLE ... SET statement_timeout`), which cost
+ * nothing per call; `checkSessionTimeouts` says at start-up when they are missing.
+ */
+export function startupParameters(config: DatabaseConfig): pg.PoolConfig {
+  if (behindTransactionPooler(config)) return { application_name: config.applicationName };
+  return {
+    statement_timeout: config.statementTimeoutMs,
+    idle_in_transaction_session_timeout: config.idleInTransactionTimeoutMs,
+    application_name: config.applicationName,
+  };
 }
 
 type ConnectCallback = (

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client/client';
-import { readDatabaseConfig, type DatabaseConfig } from './database-config';
+import { namesStatements, readDatabaseConfig, type DatabaseConfig } from './database-config';
 import { createPgPool, type StratumPool } from './pg-pool';
 import { registerDirectSql } from './direct-sql';
 import { statementNamer } from './statement-names';
@@ -32,7 +32,7 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
   const prisma = new PrismaClient({
     adapter: new PrismaPg(
       pool,
-      config.preparedStatements === false
+      !namesStatements(config)
         ? {}
         : // Unnamed past the namer's limit: pg runs a statement without a name as unprepared.
           { statementNameGenerator: statementNamer() as (query: { sql: string }) => string },
@@ -41,7 +41,7 @@ export function createDatabase(options: CreateDatabaseOptions = {}): Database {
   });
   registerDirectSql(prisma, {
     pool,
-    namedStatements: config.preparedStatements !== false,
+    namedStatements: namesStatements(config),
     observers: new Set(),
     types: directSqlTypes,
   });

@@ -1,5 +1,11 @@
 export { createPrismaRepositories, type PrismaRepositoriesOptions } from './prisma-repositories';
 export { PrismaUnitOfWork, type UnitOfWorkOptions } from './unit-of-work/prisma-unit-of-work';
+export {
+  JOB_LOCK_SPACE,
+  PrismaExclusiveJobs,
+  jobLockKey,
+  type ExclusiveJobsOptions,
+} from './unit-of-work/prisma-exclusive-jobs';
 export { PrismaUserRepository } from './users/prisma-user.repository';
 export { PrismaRoleRepository } from './roles/prisma-role.repository';
 export { PrismaProductRepository } from './products/prisma-product.repository';

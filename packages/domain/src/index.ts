@@ -95,6 +95,7 @@ export type { AccountRepository } from './accounts/account.repository.port';
 
 // Transactions
 export type { Repositories, UnitOfWork } from './unit-of-work/unit-of-work.port';
+export type { ExclusiveJobs, ExclusiveRun, JobRepositories } from './unit-of-work/exclusive-jobs.port';
 
 // Sessions
 export { SessionId } from './sessions/session-id';

@@ -11,3 +11,10 @@ export { createScratchDatabase, type ScratchDatabase } from './scratch-database'
 export { freePort } from './free-port';
 export { findPostgresBinaries, type BinariesLookup, type PostgresBinaries } from './postgres-binaries.mjs';
 export { serverUser, type ServerUser } from './server-user.mjs';
+export {
+  findPgBouncer,
+  pgBouncerMissingReason,
+  startPgBouncer,
+  type PgBouncer,
+  type PgBouncerOptions,
+} from './pgbouncer';

@@ -10,6 +10,7 @@ export { InMemoryOrderRepository } from './in-memory-order.repository';
 export { InMemoryAccountRepository } from './in-memory-account.repository';
 export { createInMemoryRepositories } from './in-memory-repositories';
 export { InMemoryUnitOfWork } from './in-memory-unit-of-work';
+export { InMemoryExclusiveJobs } from './in-memory-exclusive-jobs';
 
 // Object mothers
 export { RandomMother } from './mothers/random.mother';

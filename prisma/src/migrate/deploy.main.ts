@@ -5,9 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { migrationsDir, packageDir } from '../paths';
-import { migrationDatabaseUrl } from './migration-connection';
+import { assertMigrationsGoDirect, migrationDatabaseUrl } from './migration-connection';
 import { releaseLockTimeoutFailures } from './retry-lock-timeouts';
 
+try {
+  assertMigrationsGoDirect();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const url = migrationDatabaseUrl();
 if (url) {
   for (const name of await releaseLockTimeoutFailures(url, migrationsDir)) {

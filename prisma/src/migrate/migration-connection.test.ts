@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MigrationConfigError, migrationDatabaseUrl, withLockTimeout } from './migration-connection';
+import {
+  MigrationConfigError,
+  assertMigrationsGoDirect,
+  migrationDatabaseUrl,
+  withLockTimeout,
+} from './migration-connection';
 
 const options = (url: string) => new URL(url).searchParams.get('options');
 
@@ -40,5 +45,13 @@ describe('the migration connection', () => {
 
   it('is empty when no database is configured', () => {
     expect(migrationDatabaseUrl({})).toBe('');
+  });
+
+  it('refuses to migrate through PgBouncer, and goes straight to PostgreSQL with MIGRATION_DATABASE_URL', () => {
+    const pooled = { DATABASE_URL: 'postgresql://app@bouncer:6432/s', DATABASE_POOLER: 'pgbouncer' };
+    expect(() => assertMigrationsGoDirect(pooled)).toThrow(/set MIGRATION_DATABASE_URL/);
+    const direct = { ...pooled, MIGRATION_DATABASE_URL: 'postgresql://migrator@db:5432/s' };
+    expect(() => assertMigrationsGoDirect(direct)).not.toThrow();
+    expect(migrationDatabaseUrl(direct)).toMatch(/^postgresql:\/\/migrator@db:5432\/s\?/);
   });
 });

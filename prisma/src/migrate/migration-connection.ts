@@ -21,6 +21,21 @@ export function migrationTargetUrl(env: Env = process.env): string | undefined {
   return env.MIGRATION_DATABASE_URL || env.DATABASE_URL || undefined;
 }
 
+/**
+ * Refuses to migrate through PgBouncer: DATABASE_URL then points at the bouncer, whose transaction
+ * pooling loses Prisma Migrate's session-level advisory lock and refuses the `options` that carry
+ * lock_timeout. Migrations need MIGRATION_DATABASE_URL, on PostgreSQL itself. (Checked by the
+ * migration commands, not by prisma.config.ts, so `prisma generate` still runs anywhere.)
+ */
+export function assertMigrationsGoDirect(env: Env = process.env): void {
+  if (env.DATABASE_POOLER === 'pgbouncer' && !env.MIGRATION_DATABASE_URL) {
+    throw new MigrationConfigError(
+      'DATABASE_POOLER=pgbouncer: DATABASE_URL goes through PgBouncer, which migrations cannot use; ' +
+        'set MIGRATION_DATABASE_URL to PostgreSQL itself.',
+    );
+  }
+}
+
 /** The lock timeout migrations run with: MIGRATION_LOCK_TIMEOUT, e.g. `5s`, `800ms`, `0` for none. */
 export function migrationLockTimeout(env: Env = process.env): string {
   const raw = (env.MIGRATION_LOCK_TIMEOUT ?? '').trim();

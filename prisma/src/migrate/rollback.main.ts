@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { migrationsDir } from '../paths';
-import { migrationDatabaseUrl, migrationLockTimeout } from './migration-connection';
+import { assertMigrationsGoDirect, migrationDatabaseUrl, migrationLockTimeout } from './migration-connection';
 import { rollbackLatestMigration, type RollbackPlan } from './rollback-latest-migration';
 import { RollbackRefusedError } from './rollback.errors';
 
@@ -33,6 +33,7 @@ async function main(): Promise<number> {
     console.error(`${(error as Error).message}\nusage: db:migrate:rollback [--yes]`);
     return 2;
   }
+  assertMigrationsGoDirect();
   const url = migrationDatabaseUrl();
   if (!url) throw new RollbackRefusedError('NO_DATABASE_URL', 'Set MIGRATION_DATABASE_URL or DATABASE_URL.');
 

@@ -6,3 +6,10 @@ export {
 } from './test-database';
 export { migrateDeploy, migrationsFingerprint } from './migrate-deploy';
 export { runPrisma, runPrismaRaw, type PrismaRun } from './run-prisma';
+export {
+  createRoutedTestDatabase,
+  pgBouncerSkipReason,
+  setTimeoutDefaults,
+  type ConnectionRoute,
+  type PooledTestDatabase,
+} from './pooled-test-database';

@@ -1,25 +1,14 @@
-import type { SessionRepository } from '@stratum/domain';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../config/clock';
-
-const EVERY_HOUR = 60 * 60_000;
+import type { ExclusiveJob } from '../jobs/exclusive-job.schedule';
 
 /**
- * Deletes ended sessions now and then, so the table holds live ones only. The timer is unref'd and
- * a failed run is only logged: housekeeping must never keep the process up or bring it down.
+ * Deletes ended sessions, so the table holds live ones only; its result is how many went. Every
+ * instance schedules it and one at a time runs it (see scheduleExclusiveJob): deleting what ended
+ * before `now` is safe to repeat.
  */
-export function startSessionPurge(
-  sessions: SessionRepository,
-  clock: Clock,
-  log: FastifyBaseLogger,
-  intervalMs = EVERY_HOUR,
-): () => void {
-  const timer = setInterval(() => {
-    sessions
-      .deleteEndedBefore(clock.now())
-      .then((deleted) => log.debug({ deleted }, 'ended sessions purged'))
-      .catch((error: unknown) => log.warn({ err: error }, 'purging ended sessions failed'));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+export function sessionPurgeJob(intervalMs: number): ExclusiveJob<number> {
+  return {
+    name: 'session-purge',
+    intervalMs,
+    run: ({ sessions }, now) => sessions.deleteEndedBefore(now),
+  };
 }

@@ -12,6 +12,8 @@ export interface ApiConfig {
   sessionTtlMs: number;
   /** Failed-login limits per email and per client address, over one sliding window. */
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  /** How often each instance tries the purge of ended sessions (one instance at a time runs it). */
+  sessionPurgeIntervalMs: number;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
   shutdownGraceMs: number;
   /** What a 503 tells clients to wait before retrying. */
@@ -25,6 +27,7 @@ export const DEFAULT_API_CONFIG: ApiConfig = {
   trustProxy: false,
   sessionTtlMs: 12 * 60 * 60_000,
   loginLimits: { perEmail: 5, perIp: 50, windowMs: 15 * 60_000 },
+  sessionPurgeIntervalMs: 60 * 60_000,
   shutdownGraceMs: 25_000,
   unavailableRetryAfterSeconds: 5,
 };
@@ -48,6 +51,8 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
       perIp: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_IP', d.loginLimits.perIp),
       windowMs: positiveInt(env, 'LOGIN_FAILURE_WINDOW_SECONDS', d.loginLimits.windowMs / 1_000) * 1_000,
     },
+    sessionPurgeIntervalMs:
+      positiveInt(env, 'SESSION_PURGE_INTERVAL_SECONDS', d.sessionPurgeIntervalMs / 1_000) * 1_000,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', d.shutdownGraceMs),
     unavailableRetryAfterSeconds: d.unavailableRetryAfterSeconds,
   };

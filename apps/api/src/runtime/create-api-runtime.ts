@@ -2,6 +2,7 @@
 // main.ts calls it and listens; tests call it on a test database, so they run what production runs.
 import {
   CachingUnitOfWork,
+  PrismaExclusiveJobs,
   PrismaSessionRepository,
   PrismaUnitOfWork,
   cacheRepositories,
@@ -15,7 +16,9 @@ import {
 } from '@stratum/adapters';
 import type { Repositories, SessionRepository } from '@stratum/domain';
 import {
+  behindTransactionPooler,
   checkDatabaseHealth,
+  checkSessionTimeouts,
   closeReplicaDatabases,
   createDatabase,
   createReplicaDatabases,
@@ -25,7 +28,7 @@ import {
   type DatabaseConfig,
 } from '@stratum/prisma';
 import type { ApiDependencies } from '../app-dependencies';
-import { startSessionPurge } from '../auth/session-purge';
+import { sessionPurgeJob } from '../auth/session-purge';
 import { readApiConfig, type ApiConfig } from '../config/api-config';
 import { systemClock, type Clock } from '../config/clock';
 import { CacheCheck } from '../health/cache.check';
@@ -33,6 +36,7 @@ import { CompositeHealthProbe } from '../health/composite-health-probe';
 import { PrimaryDatabaseCheck } from '../health/primary-database.check';
 import { ReplicaDatabaseCheck } from '../health/replica-database.check';
 import type { LoggerSettings } from '../http/logger-options';
+import { scheduleExclusiveJob } from '../jobs/exclusive-job.schedule';
 import { gracefulShutdown } from '../lifecycle/graceful-shutdown';
 import type { CountsSource } from '../metrics/metrics-sources';
 import { replicaReadRouting } from '../reads/replica-read-routing';
@@ -89,6 +93,9 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
 
   const repositories = cacheRepositories(primaryRepositories, cache);
   const sessions = new PrismaSessionRepository(database.prisma);
+  // Housekeeping every instance schedules and one at a time runs (transaction-scoped locks, so
+  // it works through PgBouncer too).
+  const jobs = new PrismaExclusiveJobs(database.prisma);
   const app = buildServer(
     {
       repositories,
@@ -146,7 +153,13 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
     async start() {
       // Replicas take reads from the first request on once the first probe round has judged them.
       await replication.start();
-      stopPurge ??= startSessionPurge(sessions, clock, app.log);
+      if (behindTransactionPooler(database.config)) await warnOfMissingTimeouts(database, app);
+      stopPurge ??= scheduleExclusiveJob(
+        jobs,
+        sessionPurgeJob(config.sessionPurgeIntervalMs),
+        clock,
+        app.log,
+      );
       await app.ready();
     },
     stop(reason) {
@@ -154,4 +167,24 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       return shutdown(reason);
     },
   };
+}
+
+/**
+ * Behind PgBouncer the pool cannot set the timeouts at connect; they are the runtime role's
+ * defaults (README, "PgBouncer"). Say at start-up which one is not what the configuration asks
+ * for, instead of running without a bound nobody noticed was gone. Not fatal: a health check
+ * should not keep a fleet from starting over a setting ops may be rolling out.
+ */
+async function warnOfMissingTimeouts(database: Database, app: StratumServer): Promise<void> {
+  try {
+    for (const mismatch of await checkSessionTimeouts(database.pool, database.config)) {
+      app.log.warn(
+        mismatch,
+        `${mismatch.setting} is ${mismatch.actualMs} ms behind PgBouncer, not the configured ${mismatch.expectedMs}: ` +
+          `set it as the runtime role's default (ALTER ROLE ... SET ${mismatch.setting} = ${mismatch.expectedMs})`,
+      );
+    }
+  } catch (error) {
+    app.log.warn({ err: error }, 'could not read the session timeouts behind PgBouncer');
+  }
 }

@@ -6,17 +6,17 @@ import {
   type Account,
   type Transfer,
 } from '@stratum/domain';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { PrismaAccountRepository } from '../../src/accounts/prisma-account.repository';
-import { useTestDatabase } from '../support/test-database';
+import { describeEachRoute, useTestDatabase } from '../support/test-database';
 
 const WORKERS = 32;
 const ACCOUNTS = 20;
 const DURATION_MS = Number(process.env.STRATUM_CONCURRENCY_MS ?? 4_000);
 const OPENING_BALANCE = Money.of('1000.00', 'EUR');
 
-describe('transfers under concurrency, on PostgreSQL', () => {
-  const handle = useTestDatabase({ poolMax: 16 });
+describeEachRoute('transfers under concurrency, on PostgreSQL', (route) => {
+  const handle = useTestDatabase({ poolMax: 16, route });
   let accounts: PrismaAccountRepository;
   let opened: Account[];
 
@@ -79,7 +79,7 @@ describe('transfers under concurrency, on PostgreSQL', () => {
     expect(succeeded.length).toBeGreaterThan(WORKERS);
     expect(refused.funds).toBeGreaterThan(0);
     console.log(
-      `[transfers] ${succeeded.length} moved, ${refused.funds} refused for funds in ${DURATION_MS} ms ` +
+      `[transfers ${route}] ${succeeded.length} moved, ${refused.funds} refused for funds in ${DURATION_MS} ms ` +
         `(${Math.round((succeeded.length + refused.funds) / (DURATION_MS / 1000))}/s with ${WORKERS} workers)`,
     );
   });

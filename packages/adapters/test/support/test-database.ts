@@ -1,35 +1,43 @@
 import type { Repositories, UnitOfWork } from '@stratum/domain';
-import { createDatabase, readDatabaseConfig, type Database } from '@stratum/prisma';
-import { createTestDatabase, type TestDatabase } from '@stratum/prisma/testing';
-import { afterAll, beforeAll } from 'vitest';
+import { createDatabase, type Database } from '@stratum/prisma';
+import {
+  createRoutedTestDatabase,
+  pgBouncerSkipReason,
+  type ConnectionRoute,
+  type PooledTestDatabase,
+} from '@stratum/prisma/testing';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createPrismaRepositories } from '../../src/prisma-repositories';
 import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
 
 export interface DatabaseHandle {
   /** The database of this test file; valid from beforeAll on. */
   readonly database: Database;
+  /** The database's own URL, directly on the server even when `database` goes through PgBouncer. */
   readonly url: string;
 }
 
 /**
- * Gives the calling test file a database of its own (copied from the migrated template) and a
- * Prisma client on it, closed and dropped after the file's last test.
+ * Gives the calling test file (or describe block) a database of its own (copied from the migrated
+ * template) and a Prisma client on it, closed and dropped after the last test. With `route:
+ * 'pgbouncer'` the client goes through a PgBouncer of its own in transaction mode, with
+ * DATABASE_POOLER=pgbouncer, as production behind one does.
  */
 export function useTestDatabase(
-  options: { poolMax?: number; emitQueryEvents?: boolean } = {},
+  options: { poolMax?: number; emitQueryEvents?: boolean; route?: ConnectionRoute } = {},
 ): DatabaseHandle {
-  let testDb: TestDatabase | undefined;
+  let routed: PooledTestDatabase | undefined;
   let database: Database | undefined;
   beforeAll(async () => {
-    testDb = await createTestDatabase();
+    routed = await createRoutedTestDatabase(options.route ?? 'direct');
     database = createDatabase({
-      config: { ...readDatabaseConfig({ DATABASE_URL: testDb.url }), poolMax: options.poolMax ?? 10 },
+      config: { ...routed.config, poolMax: options.poolMax ?? 10 },
       emitQueryEvents: options.emitQueryEvents,
     });
   });
   afterAll(async () => {
     await database?.close();
-    await testDb?.drop();
+    await routed?.drop();
   });
   return {
     get database() {
@@ -37,10 +45,35 @@ export function useTestDatabase(
       return database;
     },
     get url() {
-      if (!testDb) throw new Error('the test database exists from beforeAll on');
-      return testDb.url;
+      if (!routed) throw new Error('the test database exists from beforeAll on');
+      return routed.testDb.url;
     },
   };
+}
+
+export interface RouteCase {
+  route: ConnectionRoute;
+  /** Why this route cannot run here (no pgbouncer binary), or null. */
+  skip: string | null;
+}
+
+/** Directly, and through PgBouncer in transaction mode where the machine has one. */
+export function connectionRoutes(): RouteCase[] {
+  return [
+    { route: 'direct', skip: null },
+    { route: 'pgbouncer', skip: pgBouncerSkipReason() },
+  ];
+}
+
+/**
+ * Registers `body` once per route, in a describe block of its own named after it; the PgBouncer
+ * block is reported skipped, with the reason in its name, on a machine without pgbouncer.
+ */
+export function describeEachRoute(title: string, body: (route: ConnectionRoute) => void): void {
+  for (const { route, skip } of connectionRoutes()) {
+    const name = `${title}, ${route === 'direct' ? 'directly' : 'through PgBouncer (transaction mode)'}`;
+    describe.skipIf(skip)(skip ? `${name} (skipped: ${skip})` : name, () => body(route));
+  }
 }
 
 export type PrismaSubject = Repositories & {

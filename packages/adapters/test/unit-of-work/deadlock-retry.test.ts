@@ -1,12 +1,12 @@
 import { ProductId } from '@stratum/domain';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createPrismaRepositories } from '../../src/prisma-repositories';
 import { RetryCounter } from '../../src/shared/retry';
 import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
-import { useTestDatabase } from '../support/test-database';
+import { describeEachRoute, useTestDatabase } from '../support/test-database';
 
-describe('a unit of work that PostgreSQL aborts as a deadlock victim', () => {
-  const handle = useTestDatabase();
+describeEachRoute('a unit of work that PostgreSQL aborts as a deadlock victim', (route) => {
+  const handle = useTestDatabase({ route });
 
   it('is run again from the start, and both crossing units of work commit exactly once', async () => {
     const { prisma } = handle.database;
