@@ -6,6 +6,7 @@ export { POOL_TIMEOUT, PoolTimeoutError, StratumPool, createPgPool, type PoolSta
 export { createDatabase, type CreateDatabaseOptions, type Database } from './prisma-client';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health';
 export type { PrismaTransaction } from './prisma-transaction';
+export { listMigrations, readMigrationState, type MigrationState } from './migrate/migration-state';
 export { WalPosition } from './replicas/wal-position';
 export {
   readReplicaConfig,

@@ -9,6 +9,7 @@ import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
+import { registerLoadShedding } from './http/load-shedding';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
 import { openApiRoutes, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
@@ -56,6 +57,10 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     onError: httpMetrics.errorCounted,
   });
 
+  registerLoadShedding(app, {
+    ...deps.config.loadShedding,
+    retryAfterSeconds: deps.config.unavailableRetryAfterSeconds,
+  });
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
   const routeAccess = enforceAccess(app, ctx.sessions);
@@ -72,7 +77,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
 
   registerOpenApi(app);
   void app.register(openApiRoutes);
-  void app.register(healthRoutes(deps.health));
+  void app.register(healthRoutes({ health: deps.health, readiness: deps.readiness }));
   void app.register(metricsRoutes(registry));
   void app.register(authRoutes(ctx));
   void app.register(usersRoutes(ctx));

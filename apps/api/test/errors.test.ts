@@ -118,6 +118,7 @@ describe('error answers with the database down', () => {
       unitOfWork: new PrismaUnitOfWork(database.prisma),
       sessions: new PrismaSessionRepository(database.prisma),
       health: new CompositeHealthProbe([]),
+      readiness: new CompositeHealthProbe([]),
       config: DEFAULT_API_CONFIG,
     });
     try {

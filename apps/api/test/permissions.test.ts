@@ -6,6 +6,8 @@ import { useTestApp } from './support/test-app';
 // Every route and who may call it; the test below fails if a route is added without a line here.
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /metrics': 'public',
   'GET /docs/json': 'public',
   'POST /auth/login': 'public',

@@ -1,3 +1,5 @@
+import { getHeapStatistics } from 'node:v8';
+
 /**
  * The API's own settings (the database's are read by @stratum/prisma), validated once at start-up
  * so a typo fails loudly instead of falling back to a default nobody chose.
@@ -16,6 +18,8 @@ export interface ApiConfig {
   shutdownGraceMs: number;
   /** What a 503 tells clients to wait before retrying. */
   unavailableRetryAfterSeconds: number;
+  /** Past these the API answers 503 (0 turns a limit off); see http/load-shedding.ts. */
+  loadShedding: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; sampleIntervalMs: number };
 }
 
 export const DEFAULT_API_CONFIG: ApiConfig = {
@@ -27,6 +31,12 @@ export const DEFAULT_API_CONFIG: ApiConfig = {
   loginLimits: { perEmail: 5, perIp: 50, windowMs: 15 * 60_000 },
   shutdownGraceMs: 25_000,
   unavailableRetryAfterSeconds: 5,
+  loadShedding: {
+    maxEventLoopDelayMs: 1_000,
+    // Near V8's limit the process spends its time collecting garbage, then dies out of memory.
+    maxHeapUsedBytes: Math.floor(getHeapStatistics().heap_size_limit * 0.9),
+    sampleIntervalMs: 1_000,
+  },
 };
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +60,15 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
     },
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', d.shutdownGraceMs),
     unavailableRetryAfterSeconds: d.unavailableRetryAfterSeconds,
+    loadShedding: {
+      maxEventLoopDelayMs: positiveInt(
+        env,
+        'LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS',
+        d.loadShedding.maxEventLoopDelayMs,
+      ),
+      maxHeapUsedBytes: positiveInt(env, 'LOAD_SHED_MAX_HEAP_USED_BYTES', d.loadShedding.maxHeapUsedBytes),
+      sampleIntervalMs: d.loadShedding.sampleIntervalMs,
+    },
   };
 }
 

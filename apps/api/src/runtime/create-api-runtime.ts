@@ -27,8 +27,11 @@ import type { ApiDependencies } from '../app-dependencies';
 import { startSessionPurge } from '../auth/session-purge';
 import { readApiConfig, type ApiConfig } from '../config/api-config';
 import { systemClock, type Clock } from '../config/clock';
+import { builtMigrations } from '../health/built-migrations';
 import { CacheCheck } from '../health/cache.check';
 import { CompositeHealthProbe } from '../health/composite-health-probe';
+import { MigrationsCheck } from '../health/migrations.check';
+import { PoolSaturationCheck } from '../health/pool-saturation.check';
 import { PrimaryDatabaseCheck } from '../health/primary-database.check';
 import { ReplicaDatabaseCheck } from '../health/replica-database.check';
 import type { LoggerSettings } from '../http/logger-options';
@@ -101,6 +104,11 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
         new PrimaryDatabaseCheck(database.pool),
         ...replicas.map((replica) => new ReplicaDatabaseCheck(replication, replica.name)),
         new CacheCheck(cache),
+      ]),
+      readiness: new CompositeHealthProbe([
+        new PrimaryDatabaseCheck(database.pool),
+        new PoolSaturationCheck(database.pool),
+        new MigrationsCheck(database.pool, builtMigrations),
       ]),
       clock,
       config,
