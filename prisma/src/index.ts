@@ -1,7 +1,21 @@
 export { PrismaClient, Prisma } from '../generated/client/client';
 export type * from '../generated/client/models';
 export { OrderStatus, UserStatus } from '../generated/client/enums';
-export { ConfigError, readDatabaseConfig, type DatabaseConfig } from './database-config';
+export { DATABASE_ENV, readDatabaseConfig, type DatabaseConfig } from './database-config';
+export {
+  ConfigError,
+  envBoolean,
+  envDefaults,
+  envInteger,
+  envOneOf,
+  envText,
+  envUrl,
+  parseEnv,
+  readAll,
+  type ConfigIssue,
+  type Env,
+  type EnvSchema,
+} from './config/env-schema';
 export { POOL_TIMEOUT, PoolTimeoutError, StratumPool, createPgPool, type PoolStats } from './pg-pool';
 export { createDatabase, type CreateDatabaseOptions, type Database } from './prisma-client';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health';

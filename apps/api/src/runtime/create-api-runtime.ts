@@ -18,6 +18,7 @@ import {
   closeReplicaDatabases,
   createDatabase,
   createReplicaDatabases,
+  readAll,
   readDatabaseConfig,
   readReplicaConfig,
   type Database,
@@ -71,12 +72,18 @@ export interface ApiRuntime {
 }
 
 export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): ApiRuntime {
-  const config = { ...readApiConfig(env), ...options.config };
+  // Every package's settings at once, so a start-up with several mistakes reports all of them.
+  const [apiConfig, databaseConfig, cacheConfig] = readAll([
+    () => readApiConfig(env),
+    () => readDatabaseConfig(env),
+    () => readCacheConfig(env),
+  ]);
+  const config = { ...apiConfig, ...options.config };
   const clock = options.clock ?? systemClock;
-  const database = createDatabase({ config: { ...readDatabaseConfig(env), ...options.database } });
+  const database = createDatabase({ config: { ...databaseConfig, ...options.database } });
   // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
   // revocation must take effect on the next request.
-  const cache = createCache(readCacheConfig(env));
+  const cache = createCache(cacheConfig);
   // DATABASE_REPLICA_URLS unset: no replicas, and every read goes to the primary.
   const replicaSet = readReplicaConfig(env, database.config);
   const replicas = createReplicaDatabases(replicaSet.replicas);

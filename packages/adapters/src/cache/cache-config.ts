@@ -1,3 +1,6 @@
+import { parseEnv } from '@stratum/prisma';
+import { CACHE_ENV } from './cache-env';
+
 /** How the cache is set up, read from the environment (see the README's Caching section). */
 export interface CacheConfig {
   /** Null selects the in-process LRU, which is only right for a single process. */
@@ -10,42 +13,20 @@ export interface CacheConfig {
   readonly breakerCooldownMs: number;
 }
 
-export const CACHE_CONFIG_DEFAULTS: CacheConfig = {
-  redisUrl: null,
-  keyPrefix: 'stratum:cache',
-  ttlSeconds: 60,
-  searchTtlSeconds: 30,
-  lruMaxEntries: 10_000,
-  redisCommandTimeoutMs: 100,
-  breakerCooldownMs: 5_000,
-};
-
 export function readCacheConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): CacheConfig {
-  const defaults = CACHE_CONFIG_DEFAULTS;
+  const settings = parseEnv(CACHE_ENV, env);
   return {
-    redisUrl: text(env['REDIS_URL']) ?? null,
-    keyPrefix: text(env['CACHE_KEY_PREFIX']) ?? defaults.keyPrefix,
-    ttlSeconds: positive(env, 'CACHE_TTL_SECONDS', defaults.ttlSeconds),
-    searchTtlSeconds: positive(env, 'CACHE_SEARCH_TTL_SECONDS', defaults.searchTtlSeconds),
-    lruMaxEntries: positive(env, 'CACHE_LRU_MAX_ENTRIES', defaults.lruMaxEntries),
-    redisCommandTimeoutMs: positive(env, 'CACHE_REDIS_TIMEOUT_MS', defaults.redisCommandTimeoutMs),
-    breakerCooldownMs: positive(env, 'CACHE_BREAKER_COOLDOWN_MS', defaults.breakerCooldownMs),
+    redisUrl: settings.REDIS_URL ?? null,
+    keyPrefix: settings.CACHE_KEY_PREFIX,
+    ttlSeconds: settings.CACHE_TTL_SECONDS,
+    searchTtlSeconds: settings.CACHE_SEARCH_TTL_SECONDS,
+    lruMaxEntries: settings.CACHE_LRU_MAX_ENTRIES,
+    redisCommandTimeoutMs: settings.CACHE_REDIS_TIMEOUT_MS,
+    breakerCooldownMs: settings.CACHE_BREAKER_COOLDOWN_MS,
   };
 }
 
-function text(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-function positive(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
-  const raw = text(env[name]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
-  }
-  return value;
-}
+/** Every setting at its default: the defaults live in CACHE_ENV. */
+export const CACHE_CONFIG_DEFAULTS: CacheConfig = readCacheConfig({});

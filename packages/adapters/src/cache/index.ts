@@ -2,6 +2,7 @@ export type { Cache, CacheHealth, CacheLookup, Invalidation } from './cache.port
 export { CacheUnavailableError } from './cache.port';
 export { CacheStats, CACHE_COUNTERS, type CacheCounter, type CacheStatsSnapshot } from './cache-stats';
 export { CACHE_CONFIG_DEFAULTS, readCacheConfig, type CacheConfig } from './cache-config';
+export { CACHE_ENV } from './cache-env';
 export { createCache } from './create-cache';
 export { CacheKeys } from './cache-keys';
 export { ReadThroughCache, READ_THROUGH_DEFAULTS, type ReadThroughOptions } from './read-through.cache';
