@@ -42,6 +42,9 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     trustProxy: deps.config.trustProxy,
     exposeHeadRoutes: false,
   });
+  // Bodies are JSON. Fastify also parses text/plain by default, which turned a text body sent to a
+  // JSON route into a string that failed validation (400); without the parser it is 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
