@@ -52,7 +52,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   });
 
   const registry = new Registry();
-  if (deps.metrics?.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'stratum_' });
+  // Node's metrics under their usual names, so stock Node.js dashboards find them; ours are stratum_*.
+  if (deps.metrics?.processMetrics) collectDefaultMetrics({ register: registry });
   registerSourceMetrics(registry, deps.metrics ?? {});
   const httpMetrics = registerHttpMetrics(app, registry);
   registerErrorHandler(app, {

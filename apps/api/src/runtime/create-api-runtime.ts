@@ -128,6 +128,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
             return { hit: counts.hits, miss: counts.misses, error: counts.errors, bypassed: counts.bypassed };
           },
         },
+        cacheLatency: { read: () => cache.stats.snapshot().latency },
         replicaRouting: { read: () => replicationMetrics(replication.report()).readsRouted },
         replicaLag: { read: () => replicationMetrics(replication.report()).lagSeconds },
         retries,
