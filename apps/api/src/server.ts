@@ -11,7 +11,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
 import { registerLoadShedding } from './http/load-shedding';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
-import { openApiRoutes, registerOpenApi } from './http/openapi';
+import { DOCS_PREFIX, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { registerSourceMetrics } from './metrics/source-metrics';
@@ -67,7 +67,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   });
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
-  const routeAccess = enforceAccess(app, ctx.sessions);
+  const routeAccess = enforceAccess(app, ctx.sessions, { publicPrefix: DOCS_PREFIX });
   // Every documented error answer has the same shape.
   app.addHook('onRoute', (route) => {
     if (route.schema?.response) {
@@ -80,7 +80,6 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   });
 
   registerOpenApi(app);
-  void app.register(openApiRoutes);
   void app.register(healthRoutes({ health: deps.health, readiness: deps.readiness }));
   void app.register(metricsRoutes(registry));
   void app.register(authRoutes(ctx));

@@ -87,6 +87,8 @@ describe('the built and deployed API', () => {
       // A query through the bundled Prisma client and its query compiler.
       const search = await fetch(url('/products/search?q=lamp'));
       expect(search.status).toBe(200);
+      // The documentation page's assets come from its package in the deployed node_modules.
+      expect((await fetch(url('/docs/static/swagger-ui-bundle.js'))).status).toBe(200);
     } finally {
       api.child.kill('SIGTERM');
     }

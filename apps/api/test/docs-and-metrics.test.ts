@@ -17,7 +17,7 @@ describe('GET /docs/json', () => {
     expect(doc.paths['/docs/json']).toBeUndefined();
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     const signUp = doc.paths['/users'].post;
-    expect(signUp.security).toBeUndefined();
+    expect(signUp.security).toEqual([]);
     expect(signUp.requestBody.content['application/json'].schema.properties.password.minLength).toBe(10);
     const transfer = doc.paths['/accounts/{id}/transfers'].post;
     expect(transfer.security).toEqual([{ bearerAuth: [] }]);

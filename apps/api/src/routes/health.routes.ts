@@ -24,7 +24,11 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
       '/health/live',
       {
         config: { access: 'public', shedExempt: true },
-        schema: { tags: ['operations'], summary: 'Liveness: the process answers; checks no dependency' },
+        schema: {
+          operationId: 'getLiveness',
+          tags: ['operations'],
+          summary: 'Liveness: the process answers; checks no dependency',
+        },
       },
       async () => ({ status: 'ok' }),
     );
@@ -34,6 +38,7 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
       {
         config: { access: 'public' },
         schema: {
+          operationId: 'getReadiness',
           tags: ['operations'],
           summary: 'Readiness: primary reachable, pool not saturated, no pending or failed migration',
         },
@@ -49,7 +54,11 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
       '/health',
       {
         config: { access: 'public' },
-        schema: { tags: ['operations'], summary: 'Primary, replicas, cache and pool state' },
+        schema: {
+          operationId: 'getHealth',
+          tags: ['operations'],
+          summary: 'Primary, replicas, cache and pool state',
+        },
       },
       async (request, reply) => {
         const report = await probes.health.check();

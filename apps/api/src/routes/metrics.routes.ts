@@ -8,7 +8,7 @@ export function metricsRoutes(registry: Registry): FastifyPluginAsync {
       '/metrics',
       {
         config: { access: 'public', shedExempt: true },
-        schema: { tags: ['operations'], summary: 'Prometheus text format' },
+        schema: { operationId: 'getMetrics', tags: ['operations'], summary: 'Prometheus text format' },
       },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
     );
