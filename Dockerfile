@@ -10,7 +10,7 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 # --- The workspace, installed as CI installs it --------------------------------------------------
 FROM ${NODE_IMAGE} AS workspace
-ENV CI=true PNPM_HOME=/pnpm PATH=/pnpm:$PATH
+ENV CI=true
 RUN npm install --global --no-fund --no-audit pnpm@10.34.9
 WORKDIR /repo
 # Dependencies first: this layer is rebuilt only when the lockfile changes.

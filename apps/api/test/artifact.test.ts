@@ -63,36 +63,41 @@ describe('the built and deployed API', () => {
     });
     const url = (path: string) => `http://127.0.0.1:${port}${path}`;
     try {
+      // Every body is read to its end: an unread response is a request still running at SIGTERM.
+      const get = async (path: string) => {
+        const response = await fetch(url(path));
+        return { status: response.status, body: await response.text() };
+      };
       await until(
-        async () => (await fetch(url('/health/live')).catch(() => null))?.status === 200,
+        async () => (await get('/health/live').catch(() => null))?.status === 200,
         `the artifact listens (output so far: ${api.output()})`,
         30_000,
       );
 
-      const ready = await fetch(url('/health/ready'));
+      const ready = await get('/health/ready');
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({
+      expect(JSON.parse(ready.body)).toMatchObject({
         status: 'ok',
         checks: { migrations: { ok: true, pending: [] } },
       });
       // The migrations baked in at build time are the ones it waits for.
       await markRolledBack(db, LATEST, true);
-      const behind = await fetch(url('/health/ready'));
+      const behind = await get('/health/ready');
       await markRolledBack(db, LATEST, false);
       expect(behind.status).toBe(503);
-      expect(((await behind.json()) as { checks: { migrations: unknown } }).checks.migrations).toMatchObject({
+      expect(JSON.parse(behind.body).checks.migrations).toMatchObject({
         pending: [LATEST],
       });
 
       // A query through the bundled Prisma client and its query compiler.
-      const search = await fetch(url('/products/search?q=lamp'));
+      const search = await get('/products/search?q=lamp');
       expect(search.status).toBe(200);
       // The documentation page's assets come from its package in the deployed node_modules.
-      expect((await fetch(url('/docs/static/swagger-ui-bundle.js'))).status).toBe(200);
+      expect((await get('/docs/static/swagger-ui-bundle.js')).status).toBe(200);
     } finally {
       api.child.kill('SIGTERM');
     }
     const [exitCode] = await once(api.child, 'exit');
     expect(exitCode, api.output()).toBe(0);
-  });
+  }, 120_000);
 });
