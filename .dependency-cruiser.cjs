@@ -58,11 +58,17 @@ module.exports = {
       name: 'api-wires-prisma-in-its-roots-only',
       severity: 'error',
       comment:
-        'The API reaches storage through ports; only its composition roots (the runtime, and the ' +
-        'entry points main.ts and seed-admin.ts) touch @stratum/prisma.',
+        'The API reaches storage through ports; only its composition roots (the runtime, the entry ' +
+        'points main.ts and seed-admin.ts) and its infrastructure edge (health probes, settings) ' +
+        'touch @stratum/prisma.',
       from: {
         path: '^apps/api/src/',
-        pathNot: ['^apps/api/src/runtime/', '^apps/api/src/(main|seed-admin)\\.ts$'],
+        // health/ probes the database and its migrations and config/ reads settings with the
+        // prisma package's env schema helpers: both are the infrastructure edge, not the logic.
+        pathNot: [
+          '^apps/api/src/(runtime|health|config)/',
+          '^apps/api/src/(main|seed-admin)\\.ts$',
+        ],
       },
       to: { path: ['^prisma/', 'node_modules/(@prisma|prisma)/'] },
     },

@@ -55,4 +55,43 @@ describe('readDatabaseConfig', () => {
     expect(() => readDatabaseConfig(env)).toThrow(ConfigError);
     expect(() => readDatabaseConfig(env)).toThrow(new RegExp(`^${variable}:`));
   });
+
+  it("reports every invalid variable at once, the replicas' included", () => {
+    const read = () =>
+      readDatabaseConfig({
+        DATABASE_URL: url,
+        DATABASE_POOL_MAX: '-1',
+        DATABASE_APPLICATION_NAME: 'stratum',
+        DATABASE_PREPARED_STATEMENTS: 'maybe',
+        DATABASE_REPLICA_MAX_LAG_MS: '1.5',
+      });
+
+    expect(read).toThrow(ConfigError);
+    try {
+      read();
+    } catch (error) {
+      expect((error as ConfigError).issues).toEqual([
+        { variable: 'DATABASE_POOL_MAX', message: 'must be a whole number of at least 1, got "-1"' },
+        { variable: 'DATABASE_PREPARED_STATEMENTS', message: 'must be true or false, got "maybe"' },
+        {
+          variable: 'DATABASE_REPLICA_MAX_LAG_MS',
+          message: 'must be a whole number of at least 1, got "1.5"',
+        },
+      ]);
+    }
+  });
+
+  it('trims values and takes a blank one as unset', () => {
+    const config = readDatabaseConfig({
+      DATABASE_URL: ` ${url} `,
+      DATABASE_POOL_MAX: ' 7 ',
+      DATABASE_POOL_TIMEOUT_MS: '  ',
+    });
+
+    expect(config).toMatchObject({ url, poolMax: 7, connectionTimeoutMs: 5_000 });
+  });
+
+  it('says an unset DATABASE_URL is not set', () => {
+    expect(() => readDatabaseConfig({})).toThrow(/^DATABASE_URL: is not set$/);
+  });
 });

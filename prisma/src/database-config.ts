@@ -1,3 +1,18 @@
+import { z } from 'zod';
+import {
+  ConfigError,
+  envBoolean,
+  envInteger,
+  envOneOf,
+  envText,
+  envUrl,
+  parseEnv,
+  type Env,
+} from './config/env-schema';
+import { REPLICA_ENV } from './replicas/replica-env';
+
+export { ConfigError, type Env };
+
 /**
  * The database settings Stratum reads from the environment, validated once at start-up so a
  * typo fails loudly instead of falling back to a default nobody chose.
@@ -35,27 +50,29 @@ export interface DatabaseConfig {
 export const DATABASE_POOLERS = ['none', 'pgbouncer'] as const;
 export type DatabasePooler = (typeof DATABASE_POOLERS)[number];
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
-
-export type Env = Record<string, string | undefined>;
+/**
+ * The variables @stratum/prisma reads, with their defaults: the primary's pool and the read
+ * replicas. One schema, so a start-up with several mistakes reports all of them.
+ */
+export const DATABASE_ENV = z.object({
+  DATABASE_URL: envUrl(['postgresql', 'postgres']),
+  DATABASE_POOL_MAX: envInteger().default(10),
+  DATABASE_POOL_TIMEOUT_MS: envInteger().default(5_000),
+  DATABASE_POOL_IDLE_TIMEOUT_MS: envInteger().default(30_000),
+  DATABASE_POOL_MAX_LIFETIME_S: envInteger().default(1_800),
+  DATABASE_STATEMENT_TIMEOUT_MS: envInteger().default(15_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: envInteger().default(30_000),
+  DATABASE_APPLICATION_NAME: envText().default('stratum'),
+  // No default here: unset means "on, unless behind a transaction pooler".
+  DATABASE_PREPARED_STATEMENTS: envBoolean().optional(),
+  DATABASE_POOLER: envOneOf(DATABASE_POOLERS).default('none'),
+  ...REPLICA_ENV.shape,
+});
 
 export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL;
-  if (!url) throw new ConfigError('DATABASE_URL', 'is not set');
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError('DATABASE_URL', 'must be a postgresql:// URL');
-  }
-  const pooler = databasePooler(env);
-  const preparedStatements = booleanFlag(env, 'DATABASE_PREPARED_STATEMENTS', pooler === 'none');
-  if (preparedStatements && pooler === 'pgbouncer') {
+  const settings = parseEnv(DATABASE_ENV, env);
+  const pooler = settings.DATABASE_POOLER;
+  if (settings.DATABASE_PREPARED_STATEMENTS === true && pooler === 'pgbouncer') {
     throw new ConfigError(
       'DATABASE_PREPARED_STATEMENTS',
       'cannot be true with DATABASE_POOLER=pgbouncer: PgBouncer 1.18 in transaction mode hands each ' +
@@ -63,26 +80,17 @@ export function readDatabaseConfig(env: Env = process.env): DatabaseConfig {
     );
   }
   return {
-    url,
-    poolMax: positiveInt(env, 'DATABASE_POOL_MAX', 10),
-    connectionTimeoutMs: positiveInt(env, 'DATABASE_POOL_TIMEOUT_MS', 5_000),
-    idleTimeoutMs: positiveInt(env, 'DATABASE_POOL_IDLE_TIMEOUT_MS', 30_000),
-    maxLifetimeSeconds: positiveInt(env, 'DATABASE_POOL_MAX_LIFETIME_S', 1_800),
-    statementTimeoutMs: positiveInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
-    idleInTransactionTimeoutMs: positiveInt(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
-    applicationName: env.DATABASE_APPLICATION_NAME || 'stratum',
-    preparedStatements,
+    url: settings.DATABASE_URL,
+    poolMax: settings.DATABASE_POOL_MAX,
+    connectionTimeoutMs: settings.DATABASE_POOL_TIMEOUT_MS,
+    idleTimeoutMs: settings.DATABASE_POOL_IDLE_TIMEOUT_MS,
+    maxLifetimeSeconds: settings.DATABASE_POOL_MAX_LIFETIME_S,
+    statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    applicationName: settings.DATABASE_APPLICATION_NAME,
+    preparedStatements: settings.DATABASE_PREPARED_STATEMENTS ?? pooler === 'none',
     pooler,
   };
-}
-
-function databasePooler(env: Env): DatabasePooler {
-  const raw = env.DATABASE_POOLER;
-  if (raw === undefined || raw === '') return 'none';
-  const known = DATABASE_POOLERS.find((pooler) => pooler === raw);
-  if (!known)
-    throw new ConfigError('DATABASE_POOLER', `must be one of ${DATABASE_POOLERS.join(', ')}, got "${raw}"`);
-  return known;
 }
 
 /**
@@ -96,23 +104,4 @@ export function namesStatements(config: Pick<DatabaseConfig, 'preparedStatements
 /** True when the connection goes through a transaction-pooling PgBouncer (see `pooler`). */
 export function behindTransactionPooler(config: Pick<DatabaseConfig, 'pooler'>): boolean {
   return config.pooler === 'pgbouncer';
-}
-
-function booleanFlag(env: Env, variable: string, fallback: boolean): boolean {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(variable, `must be true or false, got "${raw}"`);
-}
-
-/** A positive integer from the environment, or `fallback` when unset; shared by the replica settings. */
-export function positiveInt(env: Env, variable: string, fallback: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigError(variable, `must be a positive integer, got "${raw}"`);
-  }
-  return value;
 }

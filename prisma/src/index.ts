@@ -2,13 +2,27 @@ export { PrismaClient, Prisma } from '../generated/client/client';
 export type * from '../generated/client/models';
 export { OrderStatus, UserStatus } from '../generated/client/enums';
 export {
-  ConfigError,
+  DATABASE_ENV,
   behindTransactionPooler,
   namesStatements,
   readDatabaseConfig,
   type DatabaseConfig,
   type DatabasePooler,
 } from './database-config';
+export {
+  ConfigError,
+  envBoolean,
+  envDefaults,
+  envInteger,
+  envOneOf,
+  envText,
+  envUrl,
+  parseEnv,
+  readAll,
+  type ConfigIssue,
+  type Env,
+  type EnvSchema,
+} from './config/env-schema';
 export { checkSessionTimeouts, type SessionTimeoutMismatch } from './session-timeouts';
 export {
   POOL_TIMEOUT,
@@ -23,6 +37,7 @@ export { directSqlOf, type DirectQuery, type DirectSql } from './direct-sql';
 export { statementNamer } from './statement-names';
 export { checkDatabaseHealth, type DatabaseHealth } from './database-health';
 export type { PrismaTransaction } from './prisma-transaction';
+export { listMigrations, readMigrationState, type MigrationState } from './migrate/migration-state';
 export { WalPosition } from './replicas/wal-position';
 export {
   readReplicaConfig,

@@ -17,7 +17,10 @@ export interface ApiDependencies {
   readRouting?: ReadRouting;
   unitOfWork: UnitOfWork;
   sessions: SessionRepository;
+  /** /health: every dependency, for operators. */
   health: HealthProbe;
+  /** /health/ready: what must hold for the instance to take traffic. */
+  readiness: HealthProbe;
   config: ApiConfig;
   metrics?: MetricsSources;
   clock?: Clock;

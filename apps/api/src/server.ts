@@ -9,8 +9,9 @@ import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
+import { registerLoadShedding } from './http/load-shedding';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
-import { openApiRoutes, registerOpenApi } from './http/openapi';
+import { DOCS_PREFIX, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { registerSourceMetrics } from './metrics/source-metrics';
@@ -41,6 +42,9 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     trustProxy: deps.config.trustProxy,
     exposeHeadRoutes: false,
   });
+  // Bodies are JSON. Fastify also parses text/plain by default, which turned a text body sent to a
+  // JSON route into a string that failed validation (400); without the parser it is 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -48,7 +52,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   });
 
   const registry = new Registry();
-  if (deps.metrics?.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'stratum_' });
+  // Node's metrics under their usual names, so stock Node.js dashboards find them; ours are stratum_*.
+  if (deps.metrics?.processMetrics) collectDefaultMetrics({ register: registry });
   registerSourceMetrics(registry, deps.metrics ?? {});
   const httpMetrics = registerHttpMetrics(app, registry);
   registerErrorHandler(app, {
@@ -56,9 +61,13 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     onError: httpMetrics.errorCounted,
   });
 
+  registerLoadShedding(app, {
+    ...deps.config.loadShedding,
+    retryAfterSeconds: deps.config.unavailableRetryAfterSeconds,
+  });
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
-  const routeAccess = enforceAccess(app, ctx.sessions);
+  const routeAccess = enforceAccess(app, ctx.sessions, { publicPrefix: DOCS_PREFIX });
   // Every documented error answer has the same shape.
   app.addHook('onRoute', (route) => {
     if (route.schema?.response) {
@@ -71,8 +80,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   });
 
   registerOpenApi(app);
-  void app.register(openApiRoutes);
-  void app.register(healthRoutes(deps.health));
+  void app.register(healthRoutes({ health: deps.health, readiness: deps.readiness }));
   void app.register(metricsRoutes(registry));
   void app.register(authRoutes(ctx));
   void app.register(usersRoutes(ctx));

@@ -17,7 +17,7 @@ describe('GET /docs/json', () => {
     expect(doc.paths['/docs/json']).toBeUndefined();
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     const signUp = doc.paths['/users'].post;
-    expect(signUp.security).toBeUndefined();
+    expect(signUp.security).toEqual([]);
     expect(signUp.requestBody.content['application/json'].schema.properties.password.minLength).toBe(10);
     const transfer = doc.paths['/accounts/{id}/transfers'].post;
     expect(transfer.security).toEqual([{ bearerAuth: [] }]);
@@ -39,6 +39,13 @@ describe('GET /metrics', () => {
         replicaRouting: { read: () => routing },
         replicaLag: { read: () => ({ r1: 0.25, r2: null }) },
         retries: { read: () => ({ retried: 3, exhausted: 1 }) },
+        cacheLatency: {
+          read: () => ({
+            lookup: { count: 3, sumMs: 4.5, buckets: { '1': 1, '2.5': 2, '5': 3, '+Inf': 3 } },
+            fill: undefined,
+          }),
+        },
+        processMetrics: true,
       },
     },
   });
@@ -73,5 +80,30 @@ describe('GET /metrics', () => {
     expect(second).toMatch(/stratum_db_replica_lag_seconds\{replica="r1"\} 0.25/);
     expect(second).not.toMatch(/replica="r2"/);
     expect(second).toMatch(/stratum_db_transaction_attempts_total\{outcome="exhausted"\} 1/);
+  });
+
+  it("exports the cache's latency histogram in seconds, per operation", async () => {
+    const text = await scrape();
+
+    expect(text).toContain('# TYPE stratum_cache_operation_duration_seconds histogram');
+    expect(text).toContain(
+      'stratum_cache_operation_duration_seconds_bucket{le="0.001",operation="lookup"} 1',
+    );
+    expect(text).toContain(
+      'stratum_cache_operation_duration_seconds_bucket{le="0.0025",operation="lookup"} 2',
+    );
+    expect(text).toContain('stratum_cache_operation_duration_seconds_bucket{le="+Inf",operation="lookup"} 3');
+    expect(text).toContain('stratum_cache_operation_duration_seconds_sum{operation="lookup"} 0.0045');
+    expect(text).toContain('stratum_cache_operation_duration_seconds_count{operation="lookup"} 3');
+    expect(text).not.toContain('operation="fill"');
+  });
+
+  it("exports Node's default metrics under their usual names, without our prefix", async () => {
+    const text = await scrape();
+
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).not.toMatch(/^stratum_(process|nodejs)_/m);
   });
 });

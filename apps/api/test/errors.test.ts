@@ -57,6 +57,46 @@ describe('error answers', () => {
     expect(response.body).not.toMatch(LEAKS);
   });
 
+  it('answers a text/plain body to a JSON route with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'email=ada@example.com',
+    });
+
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'The body must be sent as application/json',
+      requestId: expect.any(String),
+    });
+  });
+
+  it('names each unknown body key, at the top and inside nested objects', async () => {
+    const caller = await t.caller(['user']);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: caller.auth,
+      payload: {
+        lines: [{ productId: crypto.randomUUID(), quantity: 1, discount: 5 }],
+        coupon: 'FREE',
+        note: 'x',
+      },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual(
+      expect.arrayContaining([
+        { in: 'body', field: 'coupon', message: 'is not a known field' },
+        { in: 'body', field: 'note', message: 'is not a known field' },
+        { in: 'body', field: 'lines.0.discount', message: 'is not a known field' },
+      ]),
+    );
+    expect(response.json().fields.map((field: { field: string }) => field.field)).not.toContain('');
+  });
+
   it('answers 500 with a generic message when a repository fails unexpectedly, and logs the detail', async () => {
     const failure = new Error('syntax error at or near "SELEC" in SELECT password_hash FROM users');
     vi.spyOn(t.repositories.products, 'findById').mockRejectedValueOnce(failure);
@@ -118,6 +158,7 @@ describe('error answers with the database down', () => {
       unitOfWork: new PrismaUnitOfWork(database.prisma),
       sessions: new PrismaSessionRepository(database.prisma),
       health: new CompositeHealthProbe([]),
+      readiness: new CompositeHealthProbe([]),
       config: DEFAULT_API_CONFIG,
     });
     try {

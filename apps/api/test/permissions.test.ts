@@ -6,8 +6,15 @@ import { useTestApp } from './support/test-app';
 // Every route and who may call it; the test below fails if a route is added without a line here.
 const EXPECTED_ACCESS: Record<string, string> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /metrics': 'public',
+  'GET /docs': 'public',
   'GET /docs/json': 'public',
+  'GET /docs/yaml': 'public',
+  'GET /docs/static/index.html': 'public',
+  'GET /docs/static/swagger-initializer.js': 'public',
+  'HEAD,GET /docs/static/*': 'public',
   'POST /auth/login': 'public',
   'POST /auth/logout': 'authenticated',
   'POST /users': 'public',

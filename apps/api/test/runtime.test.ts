@@ -81,6 +81,13 @@ describe.skipIf(skipReason !== null)(
       expect(first.json()).toEqual(created.json());
       expect(second.json()).toEqual(created.json());
       expect(hitsAfter).toBeGreaterThan(hitsBefore);
+      // Each of those Redis lookups was timed, and the histogram is exported.
+      const lookups = counter(
+        await scrape(),
+        'stratum_cache_operation_duration_seconds_count',
+        'operation="lookup"',
+      );
+      expect(lookups).toBeGreaterThanOrEqual(2);
     });
 
     it('routes a read after a write to the replica once it has replayed the write', async () => {

@@ -2,7 +2,9 @@
  * The read-replica settings, read once at start-up beside the primary's. No DATABASE_REPLICA_URLS
  * means primary only: every read goes to DATABASE_URL, as before replicas existed.
  */
-import { ConfigError, positiveInt, type DatabaseConfig, type Env } from '../database-config';
+import { ConfigError, parseEnv, type Env } from '../config/env-schema';
+import type { DatabaseConfig } from '../database-config';
+import { REPLICA_ENV } from './replica-env';
 
 export interface ReplicaConfig {
   /** host:port/database, never the credentials: it appears in /health, /metrics and logs. */
@@ -28,14 +30,13 @@ export interface ReplicaSetConfig {
 }
 
 export function readReplicaConfig(env: Env, primary: DatabaseConfig): ReplicaSetConfig {
-  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+  const settings = parseEnv(REPLICA_ENV, env);
+  const urls = (settings.DATABASE_REPLICA_URLS ?? '')
     .split(',')
     .map((url) => url.trim())
     .filter((url) => url !== '');
-  // A replica that is slow to connect should cost a read little before it falls back to the
-  // primary, so its pool waits less than the primary's by default.
-  const poolMax = positiveInt(env, 'DATABASE_REPLICA_POOL_MAX', primary.poolMax);
-  const connectionTimeoutMs = positiveInt(env, 'DATABASE_REPLICA_POOL_TIMEOUT_MS', 1_000);
+  const poolMax = settings.DATABASE_REPLICA_POOL_MAX ?? primary.poolMax;
+  const connectionTimeoutMs = settings.DATABASE_REPLICA_POOL_TIMEOUT_MS;
   const replicas = urls.map((url) => ({
     name: replicaName(url),
     config: { ...primary, url, poolMax, connectionTimeoutMs },
@@ -51,10 +52,10 @@ export function readReplicaConfig(env: Env, primary: DatabaseConfig): ReplicaSet
   return {
     replicas,
     routing: {
-      maxLagBytes: positiveInt(env, 'DATABASE_REPLICA_MAX_LAG_BYTES', 16 * 1024 * 1024),
-      maxLagMs: positiveInt(env, 'DATABASE_REPLICA_MAX_LAG_MS', 5_000),
-      probeIntervalMs: positiveInt(env, 'DATABASE_REPLICA_PROBE_INTERVAL_MS', 1_000),
-      probeTimeoutMs: positiveInt(env, 'DATABASE_REPLICA_PROBE_TIMEOUT_MS', 1_000),
+      maxLagBytes: settings.DATABASE_REPLICA_MAX_LAG_BYTES,
+      maxLagMs: settings.DATABASE_REPLICA_MAX_LAG_MS,
+      probeIntervalMs: settings.DATABASE_REPLICA_PROBE_INTERVAL_MS,
+      probeTimeoutMs: settings.DATABASE_REPLICA_PROBE_TIMEOUT_MS,
     },
   };
 }

@@ -32,16 +32,30 @@ export interface RouteAccess {
  * anonymous caller learns nothing about a route's input. Returns the table of routes as declared,
  * which the docs and the permission tests read.
  */
-export function enforceAccess(app: FastifyInstance, sessions: SessionService): RouteAccess[] {
+export function enforceAccess(
+  app: FastifyInstance,
+  sessions: SessionService,
+  options: {
+    /** Routes under it are public without declaring it: the documentation page's own plugin. */
+    publicPrefix?: string;
+  } = {},
+): RouteAccess[] {
   const table: RouteAccess[] = [];
+  const { publicPrefix } = options;
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access;
+    const underPublicPrefix =
+      publicPrefix !== undefined && (route.url === publicPrefix || route.url.startsWith(`${publicPrefix}/`));
+    const access = route.config?.access ?? (underPublicPrefix ? 'public' : undefined);
     if (access === undefined) {
       throw new Error(`${String(route.method)} ${route.url} declares no config.access`);
     }
     table.push({ method: String(route.method), url: route.url, access });
-    if (access === 'public') return;
+    if (access === 'public') {
+      // Stated, not left to a global default: client generators send no token here.
+      route.schema = { ...route.schema, security: [] };
+      return;
+    }
     route.onRequest = [authorize(sessions, access), ...hooksOf(route.onRequest)];
     const description = [route.schema?.description, describe(access)].filter(Boolean).join(' ');
     route.schema = { ...route.schema, security: [{ bearerAuth: [] }], description };

@@ -1,6 +1,11 @@
+import { getHeapStatistics } from 'node:v8';
+import { envBoolean, envInteger, envOneOf, envText, parseEnv, type Env } from '@stratum/prisma';
+import { z } from 'zod';
+
 /**
- * The API's own settings (the database's are read by @stratum/prisma), validated once at start-up
- * so a typo fails loudly instead of falling back to a default nobody chose.
+ * The API's own settings (the database's are read by @stratum/prisma, the cache's by
+ * @stratum/adapters), validated once at start-up so a typo fails loudly instead of falling back to
+ * a default nobody chose.
  */
 export interface ApiConfig {
   port: number;
@@ -18,60 +23,54 @@ export interface ApiConfig {
   shutdownGraceMs: number;
   /** What a 503 tells clients to wait before retrying. */
   unavailableRetryAfterSeconds: number;
+  /** Past these the API answers 503 (0 turns a limit off); see http/load-shedding.ts. */
+  loadShedding: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; sampleIntervalMs: number };
 }
 
-export const DEFAULT_API_CONFIG: ApiConfig = {
-  port: 3000,
-  host: '127.0.0.1',
-  logLevel: 'info',
-  trustProxy: false,
-  sessionTtlMs: 12 * 60 * 60_000,
-  loginLimits: { perEmail: 5, perIp: 50, windowMs: 15 * 60_000 },
-  sessionPurgeIntervalMs: 60 * 60_000,
-  shutdownGraceMs: 25_000,
-  unavailableRetryAfterSeconds: 5,
-};
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-type Env = Record<string, string | undefined>;
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** The variables the API reads, with their defaults (the ones .env.example shows). */
+export const API_ENV = z.object({
+  PORT: envInteger().default(3_000),
+  HOST: envText().default('127.0.0.1'),
+  LOG_LEVEL: envOneOf(LOG_LEVELS).default('info'),
+  TRUST_PROXY: envBoolean().default(false),
+  SESSION_TTL_MINUTES: envInteger().default(720),
+  LOGIN_MAX_FAILURES_PER_EMAIL: envInteger().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: envInteger().default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: envInteger().default(900),
+  SESSION_PURGE_INTERVAL_SECONDS: envInteger().default(3_600),
+  SHUTDOWN_GRACE_MS: envInteger().default(25_000),
+  LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: envInteger(0).default(1_000),
+  // Near V8's limit the process spends its time collecting garbage, then dies out of memory.
+  LOAD_SHED_MAX_HEAP_USED_PERCENT: envInteger(0).default(90),
+});
 
 export function readApiConfig(env: Env = process.env): ApiConfig {
-  const d = DEFAULT_API_CONFIG;
-  const logLevel = env.LOG_LEVEL || d.logLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
+  const settings = parseEnv(API_ENV, env);
   return {
-    port: positiveInt(env, 'PORT', d.port),
-    host: env.HOST || d.host,
-    logLevel,
-    trustProxy: bool(env, 'TRUST_PROXY', d.trustProxy),
-    sessionTtlMs: positiveInt(env, 'SESSION_TTL_MINUTES', d.sessionTtlMs / 60_000) * 60_000,
+    port: settings.PORT,
+    host: settings.HOST,
+    logLevel: settings.LOG_LEVEL,
+    trustProxy: settings.TRUST_PROXY,
+    sessionTtlMs: settings.SESSION_TTL_MINUTES * 60_000,
     loginLimits: {
-      perEmail: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', d.loginLimits.perEmail),
-      perIp: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_IP', d.loginLimits.perIp),
-      windowMs: positiveInt(env, 'LOGIN_FAILURE_WINDOW_SECONDS', d.loginLimits.windowMs / 1_000) * 1_000,
+      perEmail: settings.LOGIN_MAX_FAILURES_PER_EMAIL,
+      perIp: settings.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: settings.LOGIN_FAILURE_WINDOW_SECONDS * 1_000,
     },
-    sessionPurgeIntervalMs:
-      positiveInt(env, 'SESSION_PURGE_INTERVAL_SECONDS', d.sessionPurgeIntervalMs / 1_000) * 1_000,
-    shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', d.shutdownGraceMs),
-    unavailableRetryAfterSeconds: d.unavailableRetryAfterSeconds,
+    shutdownGraceMs: settings.SHUTDOWN_GRACE_MS,
+    unavailableRetryAfterSeconds: 5,
+    loadShedding: {
+      maxEventLoopDelayMs: settings.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: Math.floor(
+        (getHeapStatistics().heap_size_limit * settings.LOAD_SHED_MAX_HEAP_USED_PERCENT) / 100,
+      ),
+      sampleIntervalMs: 1_000,
+    },
+    sessionPurgeIntervalMs: settings.SESSION_PURGE_INTERVAL_SECONDS * 1_000,
   };
 }
 
-function positiveInt(env: Env, variable: string, fallback: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`${variable}: must be a positive integer, got "${raw}"`);
-  }
-  return value;
-}
-
-function bool(env: Env, variable: string, fallback: boolean): boolean {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${variable}: must be true or false, got "${raw}"`);
-}
+/** Every setting at its default. */
+export const DEFAULT_API_CONFIG: ApiConfig = readApiConfig({});

@@ -45,11 +45,21 @@ function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
     return {
       ...mapped('VALIDATION_FAILED'),
       message: 'The request is invalid',
-      fields: error.validation.map((issue) => ({
-        ...(where ? { in: where } : {}),
-        field: issue.instancePath.slice(1).replaceAll('/', '.'),
-        message: issue.message ?? 'is invalid',
-      })),
+      fields: error.validation.flatMap((issue) => {
+        const at = issue.instancePath.slice(1).replaceAll('/', '.');
+        const field = (name: string, message: string): FieldError => ({
+          ...(where ? { in: where } : {}),
+          field: name,
+          message,
+        });
+        // zod reports unknown keys once, on the object holding them: name each key instead.
+        if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+          return issue.params.keys.map((key: unknown) =>
+            field(at ? `${at}.${String(key)}` : String(key), 'is not a known field'),
+          );
+        }
+        return [field(at, issue.message ?? 'is invalid')];
+      }),
     };
   }
   if (error instanceof ApiError || isApplicationError(error)) {
@@ -72,7 +82,11 @@ function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
       retryAfterSeconds,
     };
   }
-  // Fastify's own refusals of a malformed request (bad JSON, wrong content type, body too large).
+  // Every body route takes JSON only (the text/plain parser is removed in server.ts).
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return { ...mapped('UNSUPPORTED_MEDIA_TYPE'), message: 'The body must be sent as application/json' };
+  }
+  // Fastify's own refusals of a malformed request (bad JSON, body too large).
   if (typeof error.code === 'string' && error.code.startsWith('FST_') && isClientStatus(error.statusCode)) {
     return { status: error.statusCode!, code: 'BAD_REQUEST', message: error.message };
   }

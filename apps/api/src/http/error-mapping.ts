@@ -23,11 +23,13 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.f
   INSUFFICIENT_STOCK: 409,
   INVALID_STATE_TRANSITION: 409,
   CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   CURRENCY_MISMATCH: 422,
   DUPLICATE_IDEMPOTENCY_KEY: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
+  SERVICE_OVERLOADED: 503,
 });
 
 /** Retries ran out against concurrent writers: a moment later the same request may well pass. */

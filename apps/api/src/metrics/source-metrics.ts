@@ -1,5 +1,5 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
-import type { CountsSource, GaugesSource, MetricsSources } from './metrics-sources';
+import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
+import type { CountsSource, GaugesSource, HistogramsSource, MetricsSources } from './metrics-sources';
 
 /** Registers the metrics fed from the sources that were passed in; absent sources add nothing. */
 export function registerSourceMetrics(registry: Registry, sources: MetricsSources): void {
@@ -43,6 +43,15 @@ export function registerSourceMetrics(registry: Registry, sources: MetricsSource
       'Transaction attempts by outcome',
       'outcome',
       sources.retries,
+    );
+  }
+  if (sources.cacheLatency) {
+    histograms(
+      registry,
+      'stratum_cache_operation_duration_seconds',
+      'Cache (Redis) command latency by operation',
+      'operation',
+      sources.cacheLatency,
     );
   }
   if (sources.replicaLag) {
@@ -95,4 +104,37 @@ function gauges(registry: Registry, name: string, help: string, label: string, s
       }
     },
   });
+}
+
+// A histogram kept elsewhere (the cache's, in milliseconds), exported as it stands at each scrape.
+// prom-client's Histogram only takes single observations, so this is a collector of its own: the
+// registry calls get() and renders the standard _bucket/_sum/_count series, here in seconds.
+interface SeriesValue {
+  metricName: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+function histograms(
+  registry: Registry,
+  name: string,
+  help: string,
+  label: string,
+  source: HistogramsSource,
+): void {
+  const get = async () => {
+    const values: SeriesValue[] = [];
+    for (const [value, snapshot] of Object.entries(source.read())) {
+      if (!snapshot) continue;
+      for (const [bound, count] of Object.entries(snapshot.buckets)) {
+        const le = bound === '+Inf' ? '+Inf' : String(Number(bound) / 1_000);
+        values.push({ metricName: `${name}_bucket`, labels: { le, [label]: value }, value: count });
+      }
+      values.push({ metricName: `${name}_sum`, labels: { [label]: value }, value: snapshot.sumMs / 1_000 });
+      values.push({ metricName: `${name}_count`, labels: { [label]: value }, value: snapshot.count });
+    }
+    return { name, help, type: 'histogram', aggregator: 'sum', values };
+  };
+  const collector = { name, help, type: 'histogram', aggregator: 'sum', get, reset: () => {} };
+  registry.registerMetric(collector as unknown as Metric);
 }

@@ -26,6 +26,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['accounts:write:own'] },
         schema: {
+          operationId: 'openAccount',
           tags: ['accounts'],
           summary: 'Open an empty account for the caller; money only arrives by transfer',
           body: OpenAccountBody,
@@ -43,6 +44,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['accounts:read:own', 'accounts:read:any'] },
         schema: {
+          operationId: 'getAccount',
           tags: ['accounts'],
           summary: 'An account with its balance',
           params: IdParams,
@@ -61,6 +63,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['accounts:write:own'] },
         schema: {
+          operationId: 'transferFunds',
           tags: ['accounts'],
           summary: 'Move money from this account, exactly once per Idempotency-Key',
           description:
@@ -87,6 +90,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['accounts:read:own', 'accounts:read:any'] },
         schema: {
+          operationId: 'listTransfers',
           tags: ['accounts'],
           summary: 'Transfers into and out of the account, newest first, by cursor',
           params: IdParams,

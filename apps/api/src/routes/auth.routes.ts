@@ -12,6 +12,7 @@ export function authRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         schema: {
+          operationId: 'logIn',
           tags: ['auth'],
           summary: 'Log in with email and password; returns a bearer token',
           description: 'Failed attempts are limited per email and per client address (429 with Retry-After).',
@@ -38,6 +39,7 @@ export function authRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: 'authenticated' },
         schema: {
+          operationId: 'logOut',
           tags: ['auth'],
           summary: 'Revoke the session of this token',
           response: { 204: z.undefined() },

@@ -6,7 +6,10 @@ export function metricsRoutes(registry: Registry): FastifyPluginAsync {
   return async (app) => {
     app.get(
       '/metrics',
-      { config: { access: 'public' }, schema: { tags: ['operations'], summary: 'Prometheus text format' } },
+      {
+        config: { access: 'public', shedExempt: true },
+        schema: { operationId: 'getMetrics', tags: ['operations'], summary: 'Prometheus text format' },
+      },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
     );
   };

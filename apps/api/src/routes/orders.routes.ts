@@ -22,6 +22,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['orders:write:own', 'orders:write:any'] },
         schema: {
+          operationId: 'placeOrder',
           tags: ['orders'],
           summary: 'Place an order at current prices, reserving the stock',
           body: PlaceOrderBody,
@@ -39,6 +40,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['orders:read:own', 'orders:read:any'] },
         schema: {
+          operationId: 'listOrders',
           tags: ['orders'],
           summary: "A customer's orders, newest first, optionally of one status",
           querystring: ListOrdersQuery,
@@ -61,7 +63,13 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       '/orders/:id',
       {
         config: { access: ['orders:read:own', 'orders:read:any'] },
-        schema: { tags: ['orders'], summary: 'An order', params: IdParams, response: { 200: OrderResponse } },
+        schema: {
+          operationId: 'getOrder',
+          tags: ['orders'],
+          summary: 'An order',
+          params: IdParams,
+          response: { 200: OrderResponse },
+        },
       },
       async (request) => {
         const { id } = request.params;
@@ -76,6 +84,7 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['orders:write:own', 'orders:write:any'] },
         schema: {
+          operationId: 'changeOrderStatus',
           tags: ['orders'],
           summary: 'Move an order along its life cycle; customers may only cancel their own',
           params: IdParams,

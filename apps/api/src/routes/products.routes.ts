@@ -22,6 +22,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['products:write'] },
         schema: {
+          operationId: 'createProduct',
           tags: ['products'],
           summary: 'Add a product to the catalogue',
           body: CreateProductBody,
@@ -48,6 +49,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         schema: {
+          operationId: 'searchProducts',
           tags: ['products'],
           summary: 'Full-text search over names and descriptions, best first, in-stock products only',
           querystring: ProductSearchQuery,
@@ -66,6 +68,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         schema: {
+          operationId: 'getProduct',
           tags: ['products'],
           summary: 'A product',
           params: IdParams,
@@ -84,6 +87,7 @@ export function productsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['products:write'] },
         schema: {
+          operationId: 'adjustStock',
           tags: ['products'],
           summary: 'Add to or take from the stock atomically; it never goes below zero',
           params: IdParams,

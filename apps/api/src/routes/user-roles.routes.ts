@@ -18,6 +18,7 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['roles:read', 'profile:read'] },
         schema: {
+          operationId: 'listUserRoles',
           tags: ['roles'],
           summary: "A user's roles (profile:read for oneself, roles:read for anyone)",
           params: IdParams,
@@ -40,6 +41,7 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['roles:write'] },
         schema: {
+          operationId: 'grantRole',
           tags: ['roles'],
           summary: 'Give a user a role (idempotent)',
           params: RoleParams,
@@ -58,6 +60,7 @@ export function userRolesRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['roles:write'] },
         schema: {
+          operationId: 'revokeRole',
           tags: ['roles'],
           summary: 'Take a role from a user (idempotent)',
           params: RoleParams,

@@ -26,6 +26,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         schema: {
+          operationId: 'registerUser',
           tags: ['users'],
           summary: "Sign up: creates an active user with the 'user' role",
           body: RegisterUserBody,
@@ -40,6 +41,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['profile:read'] },
         schema: {
+          operationId: 'getCurrentUser',
           tags: ['users'],
           summary: 'The caller, with roles and permissions',
           response: { 200: MeResponse },
@@ -62,6 +64,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['users:read'] },
         schema: {
+          operationId: 'listUsers',
           tags: ['users'],
           summary: 'Active users, newest first, by cursor',
           querystring: CursorQuery,
@@ -82,6 +85,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['users:read'] },
         schema: {
+          operationId: 'searchUsers',
           tags: ['users'],
           summary: 'Users of any status matching every given criterion',
           querystring: UserSearchQuery,
@@ -105,6 +109,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['profile:read', 'users:read'] },
         schema: {
+          operationId: 'getUser',
           tags: ['users'],
           summary: 'A user (profile:read for oneself, users:read for anyone)',
           params: IdParams,
@@ -122,6 +127,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['profile:write', 'users:write'] },
         schema: {
+          operationId: 'updateUser',
           tags: ['users'],
           summary: 'Change a user (profile:write for oneself, users:write for anyone and for status)',
           params: IdParams,
@@ -140,6 +146,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['users:delete'] },
         schema: {
+          operationId: 'deleteUser',
           tags: ['users'],
           summary: 'Soft-delete a user and end their sessions',
           params: IdParams,

@@ -22,6 +22,7 @@ import {
   closeReplicaDatabases,
   createDatabase,
   createReplicaDatabases,
+  readAll,
   readDatabaseConfig,
   readReplicaConfig,
   type Database,
@@ -31,8 +32,11 @@ import type { ApiDependencies } from '../app-dependencies';
 import { sessionPurgeJob } from '../auth/session-purge';
 import { readApiConfig, type ApiConfig } from '../config/api-config';
 import { systemClock, type Clock } from '../config/clock';
+import { builtMigrations } from '../health/built-migrations';
 import { CacheCheck } from '../health/cache.check';
 import { CompositeHealthProbe } from '../health/composite-health-probe';
+import { MigrationsCheck } from '../health/migrations.check';
+import { PoolSaturationCheck } from '../health/pool-saturation.check';
 import { PrimaryDatabaseCheck } from '../health/primary-database.check';
 import { ReplicaDatabaseCheck } from '../health/replica-database.check';
 import type { LoggerSettings } from '../http/logger-options';
@@ -73,12 +77,18 @@ export interface ApiRuntime {
 }
 
 export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): ApiRuntime {
-  const config = { ...readApiConfig(env), ...options.config };
+  // Every package's settings at once, so a start-up with several mistakes reports all of them.
+  const [apiConfig, databaseConfig, cacheConfig] = readAll([
+    () => readApiConfig(env),
+    () => readDatabaseConfig(env),
+    () => readCacheConfig(env),
+  ]);
+  const config = { ...apiConfig, ...options.config };
   const clock = options.clock ?? systemClock;
-  const database = createDatabase({ config: { ...readDatabaseConfig(env), ...options.database } });
+  const database = createDatabase({ config: { ...databaseConfig, ...options.database } });
   // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
   // revocation must take effect on the next request.
-  const cache = createCache(readCacheConfig(env));
+  const cache = createCache(cacheConfig);
   // DATABASE_REPLICA_URLS unset: no replicas, and every read goes to the primary.
   const replicaSet = readReplicaConfig(env, database.config);
   const replicas = createReplicaDatabases(replicaSet.replicas);
@@ -110,6 +120,11 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
         ...replicas.map((replica) => new ReplicaDatabaseCheck(replication, replica.name)),
         new CacheCheck(cache),
       ]),
+      readiness: new CompositeHealthProbe([
+        new PrimaryDatabaseCheck(() => checkDatabaseHealth(database.pool)),
+        new PoolSaturationCheck(database.pool),
+        new MigrationsCheck(database.pool, builtMigrations),
+      ]),
       clock,
       config,
       ...options.overrides,
@@ -121,6 +136,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
             return { hit: counts.hits, miss: counts.misses, error: counts.errors, bypassed: counts.bypassed };
           },
         },
+        cacheLatency: { read: () => cache.stats.snapshot().latency },
         replicaRouting: { read: () => replicationMetrics(replication.report()).readsRouted },
         replicaLag: { read: () => replicationMetrics(replication.report()).lagSeconds },
         retries,

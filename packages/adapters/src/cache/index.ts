@@ -2,6 +2,7 @@ export type { Cache, CacheHealth, CacheLookup, Invalidation } from './store/cach
 export { CacheUnavailableError } from './store/cache.port';
 export { CacheStats, CACHE_COUNTERS, type CacheCounter, type CacheStatsSnapshot } from './store/cache-stats';
 export { CACHE_CONFIG_DEFAULTS, readCacheConfig, type CacheConfig } from './cache-config';
+export { CACHE_ENV } from './cache-env';
 export { createCache } from './create-cache';
 export { CacheKeys } from './read-through/cache-keys';
 export {
