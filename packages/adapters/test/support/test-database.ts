@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from '@stratum/domain';
+import { withAdminClient } from '@stratum/postgres-toolkit';
 import { createDatabase, readDatabaseConfig, type Database } from '@stratum/prisma';
-import { createTestDatabase, type TestDatabase } from '@stratum/prisma/testing';
+import { createTestDatabase, type MigratedTestDatabase } from '@stratum/prisma/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPrismaRepositories } from '../../src/prisma-repositories';
 import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
@@ -8,22 +9,29 @@ import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
 export interface DatabaseHandle {
   /** The database of this test file; valid from beforeAll on. */
   readonly database: Database;
+  /** The admin's URL of the database (the Prisma client connects as the runtime role). */
   readonly url: string;
+  /**
+   * Fresh planner statistics for `tables`, gathered as the admin: ANALYZE is the owner's, and the
+   * runtime role would only get a warning.
+   */
+  analyze(...tables: string[]): Promise<void>;
 }
 
 /**
  * Gives the calling test file a database of its own (copied from the migrated template) and a
- * Prisma client on it, closed and dropped after the file's last test.
+ * Prisma client on it as the runtime role, as in production; closed and dropped after the file's
+ * last test.
  */
 export function useTestDatabase(
   options: { poolMax?: number; emitQueryEvents?: boolean } = {},
 ): DatabaseHandle {
-  let testDb: TestDatabase | undefined;
+  let testDb: MigratedTestDatabase | undefined;
   let database: Database | undefined;
   beforeAll(async () => {
     testDb = await createTestDatabase();
     database = createDatabase({
-      config: { ...readDatabaseConfig({ DATABASE_URL: testDb.url }), poolMax: options.poolMax ?? 10 },
+      config: { ...readDatabaseConfig({ DATABASE_URL: testDb.runtimeUrl }), poolMax: options.poolMax ?? 10 },
       emitQueryEvents: options.emitQueryEvents,
     });
   });
@@ -39,6 +47,12 @@ export function useTestDatabase(
     get url() {
       if (!testDb) throw new Error('the test database exists from beforeAll on');
       return testDb.url;
+    },
+    async analyze(...tables) {
+      if (!testDb) throw new Error('the test database exists from beforeAll on');
+      await withAdminClient(testDb.url, (admin) =>
+        admin.query(`ANALYZE ${tables.map((table) => admin.escapeIdentifier(table)).join(', ')}`),
+      );
     },
   };
 }
