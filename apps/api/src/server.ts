@@ -10,6 +10,7 @@ import { systemClock } from './config/clock';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
+import { registerNulGuard } from './http/nul-guard';
 import { openApiRoutes, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -56,6 +57,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     onError: httpMetrics.errorCounted,
   });
 
+  registerNulGuard(app);
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
   const routeAccess = enforceAccess(app, ctx.sessions);
