@@ -85,6 +85,14 @@ describe('users', () => {
       expect((await get('/users/me', self.auth)).json().permissions).toContain('orders:read:own');
     });
 
+    it('knows a user by their own id written in upper case', async () => {
+      const self = await t.caller(['user']);
+
+      const response = await get(`/users/${self.user.id.value.toUpperCase()}`, self.auth);
+      expect(response.statusCode).toBe(200);
+      expect(response.json().id).toBe(self.user.id.value);
+    });
+
     it("refuses another user's profile to a customer with 403", async () => {
       const self = await t.caller(['user']);
       const other = await t.caller(['user']);
