@@ -3,6 +3,7 @@ import type { LoginRateLimiter } from '../auth/login-rate-limiter';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Clock } from '../config/clock';
 import { ChangeOrderStatusUseCase } from './change-order-status/change-order-status.use-case';
+import { ChangePasswordUseCase } from './change-password/change-password.use-case';
 import { ChangeProfileUseCase } from './change-profile/change-profile.use-case';
 import { DeleteUserUseCase } from './delete-user/delete-user.use-case';
 import { GrantRoleUseCase } from './grant-role/grant-role.use-case';
@@ -33,6 +34,7 @@ export interface UseCases {
   transferFunds: TransferFundsUseCase;
   registerUser: RegisterUserUseCase;
   changeProfile: ChangeProfileUseCase;
+  changePassword: ChangePasswordUseCase;
   deleteUser: DeleteUserUseCase;
   grantRole: GrantRoleUseCase;
   revokeRole: RevokeRoleUseCase;
@@ -49,7 +51,8 @@ export function createUseCases(deps: UseCaseDependencies): UseCases {
     openAccount: new OpenAccountUseCase(accounts),
     transferFunds: new TransferFundsUseCase(accounts),
     registerUser: new RegisterUserUseCase(unitOfWork, hasher, clock),
-    changeProfile: new ChangeProfileUseCase(unitOfWork, sessions, clock),
+    changeProfile: new ChangeProfileUseCase(unitOfWork, sessions, hasher, clock),
+    changePassword: new ChangePasswordUseCase(unitOfWork, sessions, hasher, clock),
     deleteUser: new DeleteUserUseCase(users, sessions, clock),
     grantRole: new GrantRoleUseCase(roles),
     revokeRole: new RevokeRoleUseCase(users, roles),
