@@ -7,6 +7,7 @@ import { Argon2PasswordHasher } from './auth/password-hasher';
 import { enforceAccess, type RouteAccess } from './auth/require-permission';
 import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
+import { registerDrainRefusal } from './http/drain-refusal';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
@@ -31,7 +32,11 @@ export interface ServerOptions {
   logger?: LoggerSettings;
 }
 
-export type StratumServer = FastifyInstance & { routeAccess: readonly RouteAccess[] };
+export type StratumServer = FastifyInstance & {
+  routeAccess: readonly RouteAccess[];
+  /** Refuse new requests from now on, as while the server closes. */
+  beginDrain(): void;
+};
 
 /** Builds the HTTP server without listening, so tests can drive it with inject() or a real port. */
 export function buildServer(deps: ApiDependencies, options: ServerOptions = {}): StratumServer {
@@ -41,6 +46,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: deps.config.trustProxy,
     exposeHeadRoutes: false,
+    // Our own drain refusal answers instead, in our error shape and with Retry-After.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,6 +64,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     onError: httpMetrics.errorCounted,
   });
 
+  const { beginDrain } = registerDrainRefusal(app, deps.config.unavailableRetryAfterSeconds);
   registerNulGuard(app);
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
@@ -82,7 +90,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   void app.register(productsRoutes(ctx));
   void app.register(ordersRoutes(ctx));
   void app.register(accountsRoutes(ctx));
-  return Object.assign(app, { routeAccess });
+  return Object.assign(app, { routeAccess, beginDrain });
 }
 
 function contextOf(deps: ApiDependencies): ApiContext {

@@ -1,6 +1,11 @@
 /** Refusals that belong to HTTP rather than to the use cases: a missing token, an unknown route. */
 export type ApiErrorCode =
-  'UNAUTHENTICATED' | 'ROUTE_NOT_FOUND' | 'BAD_REQUEST' | 'DATABASE_UNAVAILABLE' | 'INTERNAL';
+  | 'UNAUTHENTICATED'
+  | 'ROUTE_NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN'
+  | 'INTERNAL';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
