@@ -53,6 +53,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    // What a signed-in caller is shown is theirs alone: no shared cache, proxy or browser keeps it.
+    if (request.headers.authorization !== undefined) reply.header('cache-control', 'no-store');
   });
 
   const registry = new Registry();
