@@ -7,6 +7,7 @@ import { Argon2PasswordHasher } from './auth/password-hasher';
 import { enforceAccess, type RouteAccess } from './auth/require-permission';
 import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { registerDrainRefusal } from './http/drain-refusal';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
@@ -44,7 +45,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     logger: options.logger ? loggerOptions(options.logger) : false,
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     exposeHeadRoutes: false,
     // Our own drain refusal answers instead, in our error shape and with Retry-After.
     return503OnClosing: false,

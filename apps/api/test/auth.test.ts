@@ -151,3 +151,28 @@ describe('POST /auth/login and /auth/logout', () => {
     );
   });
 });
+
+describe('the client address behind a proxy (TRUST_PROXY=1)', () => {
+  const t = useTestApp({
+    config: { trustProxy: 1, loginLimits: { perEmail: 100, perIp: 6, windowMs: WINDOW_MS } },
+  });
+
+  it('is the one the proxy saw: addresses a client forges in X-Forwarded-For do not escape the limit', async () => {
+    const proxy = '10.0.0.2';
+    const attempt = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress: proxy,
+        // The client wrote its own entry; the proxy appended the address it really came from.
+        headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.50` },
+        payload: { email: `spoof-${i}@example.test`, password: 'wrong-password' },
+      });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i)).statusCode);
+
+    expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(statuses.slice(6)).toEqual([429, 429, 429, 429]);
+  });
+});

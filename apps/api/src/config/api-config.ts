@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+
 /**
  * The API's own settings (the database's are read by @stratum/prisma), validated once at start-up
  * so a typo fails loudly instead of falling back to a default nobody chose.
@@ -6,8 +8,8 @@ export interface ApiConfig {
   port: number;
   host: string;
   logLevel: string;
-  /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: no one, a hop count, or proxy addresses (see trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** Sessions end this long after login; there is no refresh, the client logs in again. */
   sessionTtlMs: number;
   /** Failed-login limits per email and per client address, over one sliding window. */
@@ -41,7 +43,7 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
     port: positiveInt(env, 'PORT', d.port),
     host: env.HOST || d.host,
     logLevel,
-    trustProxy: bool(env, 'TRUST_PROXY', d.trustProxy),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionTtlMs: positiveInt(env, 'SESSION_TTL_MINUTES', d.sessionTtlMs / 60_000) * 60_000,
     loginLimits: {
       perEmail: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', d.loginLimits.perEmail),
@@ -61,12 +63,4 @@ function positiveInt(env: Env, variable: string, fallback: number): number {
     throw new Error(`${variable}: must be a positive integer, got "${raw}"`);
   }
   return value;
-}
-
-function bool(env: Env, variable: string, fallback: boolean): boolean {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${variable}: must be true or false, got "${raw}"`);
 }
