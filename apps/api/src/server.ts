@@ -4,6 +4,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiContext, ApiDependencies } from './app-dependencies';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
 import { Argon2PasswordHasher } from './auth/password-hasher';
+import { SignUpRateLimiter } from './auth/sign-up-rate-limiter';
 import { enforceAccess, type RouteAccess } from './auth/require-permission';
 import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
@@ -112,6 +113,7 @@ function contextOf(deps: ApiDependencies): ApiContext {
       sessions: deps.sessions,
       hasher: deps.passwordHasher ?? new Argon2PasswordHasher(),
       loginLimiter: new LoginRateLimiter(deps.config.loginLimits),
+      signUpLimiter: new SignUpRateLimiter(deps.config.signUpLimits),
       clock,
       sessionTtlMs: deps.config.sessionTtlMs,
     }),

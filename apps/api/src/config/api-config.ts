@@ -13,7 +13,9 @@ export interface ApiConfig {
   /** Sessions end this long after login; there is no refresh, the client logs in again. */
   sessionTtlMs: number;
   /** Failed-login limits per email and per client address, over one sliding window. */
-  loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  loginLimits: { perEmail: number; perEmailCeiling: number; perIp: number; windowMs: number };
+  /** Sign-ups per client address over one sliding window (each costs an argon2 hash). */
+  signUpLimits: { perIp: number; windowMs: number };
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
   shutdownGraceMs: number;
   /** What a 503 tells clients to wait before retrying. */
@@ -26,7 +28,8 @@ export const DEFAULT_API_CONFIG: ApiConfig = {
   logLevel: 'info',
   trustProxy: false,
   sessionTtlMs: 12 * 60 * 60_000,
-  loginLimits: { perEmail: 5, perIp: 50, windowMs: 15 * 60_000 },
+  loginLimits: { perEmail: 5, perEmailCeiling: 50, perIp: 50, windowMs: 15 * 60_000 },
+  signUpLimits: { perIp: 10, windowMs: 60 * 60_000 },
   shutdownGraceMs: 25_000,
   unavailableRetryAfterSeconds: 5,
 };
@@ -47,8 +50,13 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
     sessionTtlMs: positiveInt(env, 'SESSION_TTL_MINUTES', d.sessionTtlMs / 60_000) * 60_000,
     loginLimits: {
       perEmail: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', d.loginLimits.perEmail),
+      perEmailCeiling: positiveInt(env, 'LOGIN_EMAIL_CEILING', d.loginLimits.perEmailCeiling),
       perIp: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_IP', d.loginLimits.perIp),
       windowMs: positiveInt(env, 'LOGIN_FAILURE_WINDOW_SECONDS', d.loginLimits.windowMs / 1_000) * 1_000,
+    },
+    signUpLimits: {
+      perIp: positiveInt(env, 'SIGNUP_MAX_PER_IP', d.signUpLimits.perIp),
+      windowMs: positiveInt(env, 'SIGNUP_WINDOW_SECONDS', d.signUpLimits.windowMs / 1_000) * 1_000,
     },
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', d.shutdownGraceMs),
     unavailableRetryAfterSeconds: d.unavailableRetryAfterSeconds,

@@ -33,7 +33,8 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
           response: { 201: UserResponse },
         },
       },
-      async (request, reply) => reply.code(201).send(presentUser(await registerUser.execute(request.body))),
+      async (request, reply) =>
+        reply.code(201).send(presentUser(await registerUser.execute({ ...request.body, ip: request.ip }))),
     );
 
     app.get(

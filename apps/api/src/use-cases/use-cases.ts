@@ -1,6 +1,7 @@
 import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
 import type { LoginRateLimiter } from '../auth/login-rate-limiter';
 import type { PasswordHasher } from '../auth/password-hasher';
+import type { SignUpRateLimiter } from '../auth/sign-up-rate-limiter';
 import type { Clock } from '../config/clock';
 import { ChangeOrderStatusUseCase } from './change-order-status/change-order-status.use-case';
 import { ChangePasswordUseCase } from './change-password/change-password.use-case';
@@ -23,6 +24,7 @@ export interface UseCaseDependencies {
   sessions: SessionRepository;
   hasher: PasswordHasher;
   loginLimiter: LoginRateLimiter;
+  signUpLimiter: SignUpRateLimiter;
   clock: Clock;
   sessionTtlMs: number;
 }
@@ -50,7 +52,7 @@ export function createUseCases(deps: UseCaseDependencies): UseCases {
     changeOrderStatus: new ChangeOrderStatusUseCase(orders),
     openAccount: new OpenAccountUseCase(accounts),
     transferFunds: new TransferFundsUseCase(accounts),
-    registerUser: new RegisterUserUseCase(unitOfWork, hasher, clock),
+    registerUser: new RegisterUserUseCase(unitOfWork, hasher, deps.signUpLimiter, clock),
     changeProfile: new ChangeProfileUseCase(unitOfWork, sessions, hasher, clock),
     changePassword: new ChangePasswordUseCase(unitOfWork, sessions, hasher, clock),
     deleteUser: new DeleteUserUseCase(users, sessions, clock),
