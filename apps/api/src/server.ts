@@ -116,6 +116,7 @@ function contextOf(deps: ApiDependencies): ApiContext {
       signUpLimiter: new SignUpRateLimiter(deps.config.signUpLimits),
       clock,
       sessionTtlMs: deps.config.sessionTtlMs,
+      maxPendingOrdersPerCustomer: deps.config.maxPendingOrdersPerCustomer,
     }),
   };
 }

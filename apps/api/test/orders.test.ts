@@ -192,3 +192,27 @@ describe('orders', () => {
     });
   });
 });
+
+describe('pending orders of one customer', () => {
+  const t = useTestApp({ config: { maxPendingOrdersPerCustomer: 2 } });
+
+  it('are capped: past the cap a new order is a 409 PENDING_ORDER_LIMIT and reserves nothing', async () => {
+    const customer = await t.caller(['user']);
+    const product = await savedProduct(t, '1.00', 100);
+    const order = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/orders',
+        headers: customer.auth,
+        payload: { lines: [{ productId: product.id.value, quantity: 10 }] },
+      });
+
+    expect((await order()).statusCode).toBe(201);
+    expect((await order()).statusCode).toBe(201);
+    const refused = await order();
+
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('PENDING_ORDER_LIMIT');
+    expect((await t.repositories.products.findById(ProductId.of(product.id.value)))!.stock).toBe(80);
+  });
+});

@@ -16,6 +16,8 @@ export interface ApiConfig {
   loginLimits: { perEmail: number; perEmailCeiling: number; perIp: number; windowMs: number };
   /** Sign-ups per client address over one sliding window (each costs an argon2 hash). */
   signUpLimits: { perIp: number; windowMs: number };
+  /** PENDING orders (each holding reserved stock) one customer may have at once. */
+  maxPendingOrdersPerCustomer: number;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
   shutdownGraceMs: number;
   /** What a 503 tells clients to wait before retrying. */
@@ -30,6 +32,7 @@ export const DEFAULT_API_CONFIG: ApiConfig = {
   sessionTtlMs: 12 * 60 * 60_000,
   loginLimits: { perEmail: 5, perEmailCeiling: 50, perIp: 50, windowMs: 15 * 60_000 },
   signUpLimits: { perIp: 10, windowMs: 60 * 60_000 },
+  maxPendingOrdersPerCustomer: 20,
   shutdownGraceMs: 25_000,
   unavailableRetryAfterSeconds: 5,
 };
@@ -58,6 +61,11 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
       perIp: positiveInt(env, 'SIGNUP_MAX_PER_IP', d.signUpLimits.perIp),
       windowMs: positiveInt(env, 'SIGNUP_WINDOW_SECONDS', d.signUpLimits.windowMs / 1_000) * 1_000,
     },
+    maxPendingOrdersPerCustomer: positiveInt(
+      env,
+      'ORDER_MAX_PENDING_PER_CUSTOMER',
+      d.maxPendingOrdersPerCustomer,
+    ),
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', d.shutdownGraceMs),
     unavailableRetryAfterSeconds: d.unavailableRetryAfterSeconds,
   };

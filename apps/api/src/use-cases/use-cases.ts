@@ -27,6 +27,7 @@ export interface UseCaseDependencies {
   signUpLimiter: SignUpRateLimiter;
   clock: Clock;
   sessionTtlMs: number;
+  maxPendingOrdersPerCustomer: number;
 }
 
 export interface UseCases {
@@ -48,7 +49,7 @@ export function createUseCases(deps: UseCaseDependencies): UseCases {
   const { users, roles, orders, accounts } = deps.repositories;
   const { unitOfWork, sessions, hasher, clock } = deps;
   return {
-    placeOrder: new PlaceOrderUseCase(orders),
+    placeOrder: new PlaceOrderUseCase(orders, deps.maxPendingOrdersPerCustomer),
     changeOrderStatus: new ChangeOrderStatusUseCase(orders),
     openAccount: new OpenAccountUseCase(accounts),
     transferFunds: new TransferFundsUseCase(accounts),

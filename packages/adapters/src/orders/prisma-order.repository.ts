@@ -89,6 +89,13 @@ export class PrismaOrderRepository implements OrderRepository {
     });
   }
 
+  countPending(customerId: UserId): Promise<number> {
+    // orders_customer_status_created_idx answers it from the index.
+    return this.db.order.count({
+      where: { customerId: customerId.value, status: 'PENDING', deletedAt: null },
+    });
+  }
+
   async softDelete(id: OrderId): Promise<void> {
     const now = new Date();
     const { count } = await this.db.order.updateMany({
