@@ -8,19 +8,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChildFailed, run } from './lib/child-process.mjs';
 import { DEFAULT_PORT, ensureDatabase, startLocalPostgres } from './lib/local-postgres.mjs';
+import { ensureLocalRoles } from './lib/local-roles.mjs';
 import { install, pnpm } from './lib/pnpm.mjs';
 import { loadEnvFile } from '../prisma/src/env-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => console.log(message);
 
-async function withDatabase(databaseName, forTests, work) {
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
+// `work` gets the environment to run with: DATABASE_URL, and for the local server of `npm start`
+// MIGRATION_DATABASE_URL too (the API runs as a runtime role, the migrations as the schema's owner).
+async function withDatabase(databaseName, { forTests, roles }, work) {
+  if (process.env.DATABASE_URL) return work({ ...process.env });
   const port = Number(process.env.STRATUM_PG_PORT || DEFAULT_PORT);
   const server = await startLocalPostgres(root, { port, forTests, log });
   try {
     await ensureDatabase(server.url('postgres'), databaseName);
-    return await work(server.url(databaseName));
+    if (!roles) return await work({ ...process.env, DATABASE_URL: server.url(databaseName) });
+    const { migrationUrl, appUrl } = await ensureLocalRoles(join(root, '.stratum'), server.url, databaseName);
+    return await work({ ...process.env, DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: migrationUrl });
   } finally {
     await server.stop();
   }
@@ -31,15 +36,23 @@ async function start() {
   // development database must never get test databases made in it.
   loadEnvFile();
   await install(root);
-  await withDatabase('stratum', false, async (databaseUrl) => {
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+  await withDatabase('stratum', { forTests: false, roles: true }, async (env) => {
     await pnpm(root, ['--filter', '@stratum/prisma', 'migrate:deploy'], { env });
     await pnpm(root, ['--filter', '@stratum/prisma', 'db:seed'], { env });
+    // The API never holds the migration role's credentials.
+    const apiEnv = { ...env };
+    delete apiEnv.MIGRATION_DATABASE_URL;
     // The demo admin: created once, its generated password printed once.
-    await run(process.execPath, ['--import', 'tsx', 'src/seed-admin.ts'], { env, cwd: join(root, 'apps', 'api') });
+    await run(process.execPath, ['--import', 'tsx', 'src/seed-admin.ts'], {
+      env: apiEnv,
+      cwd: join(root, 'apps', 'api'),
+    });
     // Run directly, not through pnpm: a stop signal must reach the API itself, so that it drains
     // its requests and closes the pool before the database goes down.
-    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, cwd: join(root, 'apps', 'api') });
+    await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: apiEnv,
+      cwd: join(root, 'apps', 'api'),
+    });
   });
 }
 
@@ -53,8 +66,9 @@ async function test() {
   await pnpm(root, ['--silent', 'run', 'lint:deps']);
   // Test files make their own databases on this server; its name must say "test" (a guard in the
   // test helpers refuses anything else).
-  await withDatabase('stratum_test', true, async (databaseUrl) => {
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+  // The tests connect as the admin (they create and drop databases) and run the app under test as
+  // a runtime role of their own (prisma/src/testing).
+  await withDatabase('stratum_test', { forTests: true, roles: false }, async (env) => {
     await pnpm(root, ['exec', 'vitest', 'run', ...process.argv.slice(3)], { env });
   });
 }

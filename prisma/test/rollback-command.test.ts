@@ -8,6 +8,7 @@ import { rollbackLatestMigration } from '../src/migrate/rollback-latest-migratio
 import { RollbackRefusedError } from '../src/migrate/rollback.errors';
 import { migrationsDir } from '../src/paths';
 import { createEmptyTestDatabase, createTestDatabase, runPrismaRaw, type TestDatabase } from '../src/testing';
+import { rollBackUntilLatestIs } from './support/roll-back-until';
 import { runScript } from './support/run-script';
 
 const SESSIONS = '20261126001000_sessions';
@@ -42,6 +43,7 @@ describe('db:migrate:rollback', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('stratum_test_rollback');
+    await rollBackUntilLatestIs(db.url, SESSIONS);
     const [user] = await query<{ id: string }>(
       db,
       `INSERT INTO users (email, name, password_hash) VALUES ('ada@example.com', 'Ada', 'x') RETURNING id`,
@@ -85,7 +87,7 @@ describe('db:migrate:rollback', () => {
   });
 
   it('rolls back nothing when the down script fails: the down and the mark are one transaction', async () => {
-    await rollback(db, '--yes'); // sessions, so that default_roles is the latest
+    await rollBackUntilLatestIs(db.url, DEFAULT_ROLES);
     const [user] = await query<{ id: string }>(db, `SELECT id FROM users LIMIT 1`);
     await query(
       db,

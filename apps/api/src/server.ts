@@ -4,13 +4,17 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiContext, ApiDependencies } from './app-dependencies';
 import { LoginRateLimiter } from './auth/login-rate-limiter';
 import { Argon2PasswordHasher } from './auth/password-hasher';
+import { SignUpRateLimiter } from './auth/sign-up-rate-limiter';
 import { enforceAccess, type RouteAccess } from './auth/require-permission';
 import { SessionService } from './auth/session.service';
 import { systemClock } from './config/clock';
+import { fastifyTrustProxy } from './config/trust-proxy';
+import { registerDrainRefusal } from './http/drain-refusal';
 import { registerErrorHandler } from './http/error-handler';
 import { ErrorResponseSchema } from './http/error-response';
 import { registerLoadShedding } from './http/load-shedding';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
+import { registerNulGuard } from './http/nul-guard';
 import { DOCS_PREFIX, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -31,7 +35,11 @@ export interface ServerOptions {
   logger?: LoggerSettings;
 }
 
-export type StratumServer = FastifyInstance & { routeAccess: readonly RouteAccess[] };
+export type StratumServer = FastifyInstance & {
+  routeAccess: readonly RouteAccess[];
+  /** Refuse new requests from now on, as while the server closes. */
+  beginDrain(): void;
+};
 
 /** Builds the HTTP server without listening, so tests can drive it with inject() or a real port. */
 export function buildServer(deps: ApiDependencies, options: ServerOptions = {}): StratumServer {
@@ -39,8 +47,10 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     logger: options.logger ? loggerOptions(options.logger) : false,
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     exposeHeadRoutes: false,
+    // Our own drain refusal answers instead, in our error shape and with Retry-After.
+    return503OnClosing: false,
   });
   // Bodies are JSON. Fastify also parses text/plain by default, which turned a text body sent to a
   // JSON route into a string that failed validation (400); without the parser it is 415.
@@ -49,6 +59,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    // What a signed-in caller is shown is theirs alone: no shared cache, proxy or browser keeps it.
+    if (request.headers.authorization !== undefined) reply.header('cache-control', 'no-store');
   });
 
   const registry = new Registry();
@@ -65,6 +77,8 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     ...deps.config.loadShedding,
     retryAfterSeconds: deps.config.unavailableRetryAfterSeconds,
   });
+  const { beginDrain } = registerDrainRefusal(app, deps.config.unavailableRetryAfterSeconds);
+  registerNulGuard(app);
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
   const ctx = contextOf(deps);
   const routeAccess = enforceAccess(app, ctx.sessions, { publicPrefix: DOCS_PREFIX });
@@ -88,7 +102,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   void app.register(productsRoutes(ctx));
   void app.register(ordersRoutes(ctx));
   void app.register(accountsRoutes(ctx));
-  return Object.assign(app, { routeAccess });
+  return Object.assign(app, { routeAccess, beginDrain });
 }
 
 function contextOf(deps: ApiDependencies): ApiContext {
@@ -107,8 +121,10 @@ function contextOf(deps: ApiDependencies): ApiContext {
       sessions: deps.sessions,
       hasher: deps.passwordHasher ?? new Argon2PasswordHasher(),
       loginLimiter: new LoginRateLimiter(deps.config.loginLimits),
+      signUpLimiter: new SignUpRateLimiter(deps.config.signUpLimits),
       clock,
       sessionTtlMs: deps.config.sessionTtlMs,
+      maxPendingOrdersPerCustomer: deps.config.maxPendingOrdersPerCustomer,
     }),
   };
 }

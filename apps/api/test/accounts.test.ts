@@ -61,7 +61,7 @@ describe('accounts', () => {
       expect(response.json().fields).toHaveLength(2);
     });
 
-    it('shows an account to its owner and to accounts:read:any, not to another customer', async () => {
+    it('shows an account to its owner and to accounts:read:any; to another customer it does not exist', async () => {
       const { owner, payee, from } = await twoAccounts();
       const admin = await t.caller(['admin']);
       const get = (caller: Caller) =>
@@ -69,11 +69,22 @@ describe('accounts', () => {
 
       expect((await get(owner)).json().balance).toBe('100.00');
       expect((await get(admin)).statusCode).toBe(200);
-      expect((await get(payee)).statusCode).toBe(403);
+      const unknownId = crypto.randomUUID();
+      const hidden = await get(payee);
+      const unknown = await t.app.inject({
+        method: 'GET',
+        url: `/accounts/${unknownId}`,
+        headers: payee.auth,
+      });
+      expect(hidden.statusCode).toBe(404);
+      expect(unknown.statusCode).toBe(404);
+      // The same answer, word for word but for the id: nothing tells the two apart.
+      expect(hidden.json().message.replace(from, 'ID')).toBe(unknown.json().message.replace(unknownId, 'ID'));
+      expect((await get(owner)).statusCode).toBe(200);
       expect(
-        (await t.app.inject({ method: 'GET', url: `/accounts/${crypto.randomUUID()}`, headers: admin.auth }))
+        (await t.app.inject({ method: 'GET', url: `/accounts/${from.toUpperCase()}`, headers: owner.auth }))
           .statusCode,
-      ).toBe(404);
+      ).toBe(200);
     });
   });
 
@@ -195,18 +206,21 @@ describe('accounts', () => {
       expect(await balanceOf(from)).toBe('5.00');
     });
 
-    it("refuses to move money out of someone else's account, even for an administrator", async () => {
+    it("refuses to move money out of someone else's account: 404 to a customer, 403 to an administrator", async () => {
       const { payee, from, to } = await twoAccounts();
       const admin = await t.caller(['admin']);
 
-      for (const caller of [payee, admin]) {
+      for (const [caller, status] of [
+        [payee, 404],
+        [admin, 403],
+      ] as const) {
         const response = await transfer(
           caller,
           from,
           { toAccountId: to, amount: '1.00', currency: 'USD' },
           crypto.randomUUID(),
         );
-        expect(response.statusCode).toBe(403);
+        expect(response.statusCode).toBe(status);
       }
       expect(await balanceOf(from)).toBe('100.00');
     });
@@ -239,7 +253,7 @@ describe('accounts', () => {
       expect(
         (await t.app.inject({ method: 'GET', url: `/accounts/${from}/transfers`, headers: payee.auth }))
           .statusCode,
-      ).toBe(403);
+      ).toBe(404);
     });
   });
 });

@@ -9,7 +9,9 @@ function login(t: TestApp, email: string, password: string, remoteAddress = '127
 }
 
 describe('POST /auth/login and /auth/logout', () => {
-  const t = useTestApp({ config: { loginLimits: { perEmail: 3, perIp: 6, windowMs: WINDOW_MS } } });
+  const t = useTestApp({
+    config: { loginLimits: { perEmail: 3, perEmailCeiling: 6, perIp: 6, windowMs: WINDOW_MS } },
+  });
   // Each test starts with empty rate-limit windows.
   const freshWindow = () => t.clock.advance(WINDOW_MS + 1);
 
@@ -149,5 +151,85 @@ describe('POST /auth/login and /auth/logout', () => {
     expect((await t.app.inject({ method: 'GET', url: '/users/me', headers: caller.auth })).statusCode).toBe(
       401,
     );
+  });
+});
+
+describe('the client address behind a proxy (TRUST_PROXY=1)', () => {
+  const t = useTestApp({
+    config: {
+      trustProxy: 1,
+      loginLimits: { perEmail: 100, perEmailCeiling: 100, perIp: 6, windowMs: WINDOW_MS },
+    },
+  });
+
+  it('is the one the proxy saw: addresses a client forges in X-Forwarded-For do not escape the limit', async () => {
+    const proxy = '10.0.0.2';
+    const attempt = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress: proxy,
+        // The client wrote its own entry; the proxy appended the address it really came from.
+        headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.50` },
+        payload: { email: `spoof-${i}@example.test`, password: 'wrong-password' },
+      });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i)).statusCode);
+
+    expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(statuses.slice(6)).toEqual([429, 429, 429, 429]);
+  });
+});
+
+describe('failed logins of one account from many clients', () => {
+  const t = useTestApp({
+    config: { loginLimits: { perEmail: 3, perEmailCeiling: 6, perIp: 100, windowMs: WINDOW_MS } },
+  });
+
+  it("do not lock the owner out: a stranger's bad passwords count against the stranger's address", async () => {
+    const { user } = await t.caller(['user']);
+    for (let i = 0; i < 5; i++) await login(t, user.email.value, 'wrong-password', '198.51.100.7');
+    expect((await login(t, user.email.value, 'wrong-password', '198.51.100.7')).statusCode).toBe(429);
+
+    expect((await login(t, user.email.value, TEST_PASSWORD, '127.0.0.1')).statusCode).toBe(200);
+  });
+
+  it('past the per-email ceiling slow every client down to one attempt per window/ceiling, not lock it out', async () => {
+    t.clock.advance(WINDOW_MS + 1);
+    const { user } = await t.caller(['user']);
+    for (let i = 0; i < 6; i++) {
+      expect((await login(t, user.email.value, 'wrong-password', `198.51.100.${i}`)).statusCode).toBe(401);
+    }
+
+    const slowed = await login(t, user.email.value, TEST_PASSWORD, '127.0.0.1');
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(WINDOW_MS / 6 / 1_000);
+
+    t.clock.advance(WINDOW_MS / 6);
+    expect((await login(t, user.email.value, TEST_PASSWORD, '127.0.0.1')).statusCode).toBe(200);
+  });
+});
+
+describe('sign-ups from one client address', () => {
+  const t = useTestApp({ config: { signUpLimits: { perIp: 2, windowMs: WINDOW_MS } } });
+
+  it('are limited with 429 and Retry-After, taken emails included; another address still signs up', async () => {
+    const signUp = (email: string, remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/users',
+        remoteAddress,
+        payload: { email, name: 'New', password: 'a-long-enough-password' },
+      });
+    const email = `signup-${crypto.randomUUID()}@example.test`;
+
+    expect((await signUp(email, '198.51.100.20')).statusCode).toBe(201);
+    expect((await signUp(email, '198.51.100.20')).statusCode).toBe(409);
+    const limited = await signUp(`other-${crypto.randomUUID()}@example.test`, '198.51.100.20');
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+
+    expect((await signUp(`third-${crypto.randomUUID()}@example.test`, '198.51.100.21')).statusCode).toBe(201);
   });
 });

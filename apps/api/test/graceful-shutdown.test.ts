@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Account } from '@stratum/domain';
 import { createDatabase, readDatabaseConfig, type Database } from '@stratum/prisma';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_API_CONFIG } from '../src/config/api-config';
 import { gracefulShutdown } from '../src/lifecycle/graceful-shutdown';
 import { fundedAccount } from './support/fixtures';
 import { httpRequest, type HttpResult } from './support/http-client';
@@ -106,3 +107,22 @@ async function balanceOf(database: Database, account: Account): Promise<string> 
   const row = await database.prisma.account.findUniqueOrThrow({ where: { id: account.id.value } });
   return row.balance.toFixed(2);
 }
+
+describe('a request that arrives while the server drains', () => {
+  const t = useTestApp();
+
+  it('is refused in our error shape with Retry-After, not with Fastify’s bare 503', async () => {
+    t.app.beginDrain();
+
+    const late = await t.app.inject({ method: 'GET', url: '/health' });
+
+    expect(late.statusCode).toBe(503);
+    expect(late.headers['retry-after']).toBe(String(DEFAULT_API_CONFIG.unavailableRetryAfterSeconds));
+    expect(late.headers.connection).toBe('close');
+    expect(late.json()).toEqual({
+      code: 'SHUTTING_DOWN',
+      message: 'The server is shutting down; retry the request',
+      requestId: late.headers['x-request-id'],
+    });
+  });
+});

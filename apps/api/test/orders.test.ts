@@ -120,7 +120,7 @@ describe('orders', () => {
       expect(cancelled.items.map((order: { id: string }) => order.id)).toEqual([second.id]);
     });
 
-    it("shows a customer's orders to them and to orders:read:any, and refuses others with 403", async () => {
+    it("shows a customer's orders to them and to orders:read:any; to others an order does not exist", async () => {
       const customer = await t.caller(['user']);
       const stranger = await t.caller(['user']);
       const moderator = await t.caller(['moderator']);
@@ -129,7 +129,9 @@ describe('orders', () => {
 
       expect((await get(`/orders/${order.id}`, customer)).json()).toEqual(order);
       expect((await get(`/orders/${order.id}`, moderator)).statusCode).toBe(200);
-      expect((await get(`/orders/${order.id}`, stranger)).statusCode).toBe(403);
+      expect((await get(`/orders/${order.id}`, stranger)).statusCode).toBe(404);
+      expect((await get(`/orders/${crypto.randomUUID()}`, stranger)).statusCode).toBe(404);
+      expect((await get(`/orders/${order.id.toUpperCase()}`, customer)).statusCode).toBe(200);
       expect((await get(`/orders?customerId=${customer.user.id.value}`, stranger)).statusCode).toBe(403);
       expect(
         (await get(`/orders?customerId=${customer.user.id.value}`, moderator)).json().items,
@@ -188,5 +190,29 @@ describe('orders', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json().code).toBe('INVALID_STATE_TRANSITION');
     });
+  });
+});
+
+describe('pending orders of one customer', () => {
+  const t = useTestApp({ config: { maxPendingOrdersPerCustomer: 2 } });
+
+  it('are capped: past the cap a new order is a 409 PENDING_ORDER_LIMIT and reserves nothing', async () => {
+    const customer = await t.caller(['user']);
+    const product = await savedProduct(t, '1.00', 100);
+    const order = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/orders',
+        headers: customer.auth,
+        payload: { lines: [{ productId: product.id.value, quantity: 10 }] },
+      });
+
+    expect((await order()).statusCode).toBe(201);
+    expect((await order()).statusCode).toBe(201);
+    const refused = await order();
+
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('PENDING_ORDER_LIMIT');
+    expect((await t.repositories.products.findById(ProductId.of(product.id.value)))!.stock).toBe(80);
   });
 });

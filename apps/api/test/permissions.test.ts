@@ -23,6 +23,7 @@ const EXPECTED_ACCESS: Record<string, string> = {
   'GET /users/search': 'users:read',
   'GET /users/:id': 'profile:read | users:read',
   'PATCH /users/:id': 'profile:write | users:write',
+  'PUT /users/me/password': 'profile:write',
   'DELETE /users/:id': 'users:delete',
   'GET /users/:id/roles': 'roles:read | profile:read',
   'PUT /users/:id/roles/:role': 'roles:write',

@@ -48,6 +48,9 @@ describe('users', () => {
 
       expect(response.statusCode).toBe(409);
       expect(response.json().code).toBe('EMAIL_TAKEN');
+      // Sign-up is public: the answer must not repeat the address it was asked about.
+      expect(response.body).not.toContain(user.email.value);
+      expect(response.body.toLowerCase()).not.toContain(user.email.value.split('@')[0]!.toLowerCase());
     });
 
     it('answers 400 naming each failing field', async () => {
@@ -87,6 +90,23 @@ describe('users', () => {
       expect((await get(`/users/${self.user.id.value}`, self.auth)).json().id).toBe(self.user.id.value);
       expect((await get(`/users/${self.user.id.value}`, admin.auth)).statusCode).toBe(200);
       expect((await get('/users/me', self.auth)).json().permissions).toContain('orders:read:own');
+    });
+
+    it('marks answers to a signed-in caller no-store, and leaves public ones alone', async () => {
+      const self = await t.caller(['user']);
+
+      expect((await get('/users/me', self.auth)).headers['cache-control']).toBe('no-store');
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/products/search?q=lamp' })).headers['cache-control'],
+      ).toBeUndefined();
+    });
+
+    it('knows a user by their own id written in upper case', async () => {
+      const self = await t.caller(['user']);
+
+      const response = await get(`/users/${self.user.id.value.toUpperCase()}`, self.auth);
+      expect(response.statusCode).toBe(200);
+      expect(response.json().id).toBe(self.user.id.value);
     });
 
     it("refuses another user's profile to a customer with 403", async () => {
@@ -162,7 +182,7 @@ describe('users', () => {
         method: 'PATCH',
         url,
         headers: self.auth,
-        payload: { email: other.user.email.value },
+        payload: { email: other.user.email.value, currentPassword: TEST_PASSWORD },
       });
       const empty = await t.app.inject({ method: 'PATCH', url, headers: self.auth, payload: {} });
 

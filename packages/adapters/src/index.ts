@@ -16,7 +16,9 @@ export {
   asInfrastructureError,
   isTransientFailure,
   isUnavailable,
+  sqlStateMeaningOf,
 } from './shared/database-error';
+export { meaningOfSqlState, type SqlStateMeaning } from './shared/sqlstate-meaning';
 export {
   DEFAULT_RETRY_POLICY,
   RetryCounter,

@@ -77,6 +77,7 @@ export {
   type PlaceOrderInput,
 } from './orders/order-line';
 export { Order, type OrderProps, type PlaceOrderProps } from './orders/order';
+export { PendingOrderLimitError } from './orders/order.errors';
 export type { OrderListOptions, OrderRepository } from './orders/order.repository.port';
 
 // Accounts

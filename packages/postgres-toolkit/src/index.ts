@@ -11,6 +11,7 @@ export { createScratchDatabase, type ScratchDatabase } from './scratch-database'
 export { freePort } from './free-port';
 export { findPostgresBinaries, type BinariesLookup, type PostgresBinaries } from './postgres-binaries.mjs';
 export { serverUser, type ServerUser } from './server-user.mjs';
+export { ensureGroupRole, ensureLoginRole } from './login-role.mjs';
 export {
   findPgBouncer,
   pgBouncerMissingReason,

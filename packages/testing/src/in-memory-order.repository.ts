@@ -59,6 +59,16 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
     });
   }
 
+  countPending(customerId: UserId): Promise<number> {
+    return this.atomically(
+      () =>
+        [...this.store.orders.values()].filter(
+          (order) =>
+            order.deletedAt === null && order.status === 'PENDING' && order.customerId.equals(customerId),
+        ).length,
+    );
+  }
+
   changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {
     return this.atomically(() => {
       const order = this.live(id.value);

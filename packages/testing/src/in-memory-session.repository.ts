@@ -29,9 +29,10 @@ export class InMemorySessionRepository implements SessionRepository {
     if (session && session.revokedAt === null) this.sessions.set(id.value, revoked(session, now));
   }
 
-  async revokeAllForUser(userId: UserId, now: Date): Promise<number> {
+  async revokeAllForUser(userId: UserId, now: Date, options: { except?: SessionId } = {}): Promise<number> {
     let count = 0;
     for (const session of this.sessions.values()) {
+      if (options.except?.equals(session.id)) continue;
       if (session.userId.equals(userId) && session.isActiveAt(now)) {
         this.sessions.set(session.id.value, revoked(session, now));
         count++;

@@ -12,13 +12,18 @@ import {
   type PgBouncer,
 } from '@stratum/postgres-toolkit';
 import { readDatabaseConfig, type DatabaseConfig, type Env } from '../database-config';
-import { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
+import {
+  createTestDatabase,
+  testServerUrl,
+  type MigratedTestDatabase,
+  type TestDatabase,
+} from './test-database';
 
 export type ConnectionRoute = 'direct' | 'pgbouncer';
 
 export interface PooledTestDatabase {
   /** The database itself, directly: for CREATE, DROP and anything a test checks behind the bouncer's back. */
-  testDb: TestDatabase;
+  testDb: MigratedTestDatabase;
   /** How the code under test connects: through the bouncer with the pooler setting, or directly. */
   config: DatabaseConfig;
   /** The bouncer's URL of the database, when there is one. */
@@ -48,14 +53,15 @@ export async function createRoutedTestDatabase(
   if (route === 'direct') {
     return {
       testDb,
-      config: readDatabaseConfig({ ...env, DATABASE_URL: testDb.url }),
+      config: readDatabaseConfig({ ...env, DATABASE_URL: testDb.runtimeUrl }),
       drop: () => testDb.drop(),
     };
   }
   let bouncer: PgBouncer | undefined;
   try {
     bouncer = await startPgBouncer(testServerUrl());
-    const pooledUrl = bouncer.urlFor(testDb.url);
+    // The code under test connects as the runtime role, through the bouncer as directly.
+    const pooledUrl = bouncer.urlFor(testDb.runtimeUrl);
     const config = readDatabaseConfig({ ...env, DATABASE_URL: pooledUrl, DATABASE_POOLER: 'pgbouncer' });
     await setTimeoutDefaults(testDb, config);
     const started = bouncer;

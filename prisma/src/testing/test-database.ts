@@ -10,8 +10,14 @@ import {
   type ScratchDatabase,
 } from '@stratum/postgres-toolkit';
 import { migrateDeploy, migrationsFingerprint } from './migrate-deploy';
+import { asTestRuntimeRole, ensureTestRuntimeRole } from './test-runtime-role';
 
 export type TestDatabase = ScratchDatabase;
+
+/** A migrated test database: `url` is the admin's, `runtimeUrl` the runtime role's (for the app). */
+export interface MigratedTestDatabase extends TestDatabase {
+  readonly runtimeUrl: string;
+}
 
 /** Refuses any server URL whose database name does not say "test": tests create and drop databases. */
 export function testServerUrl(env: Record<string, string | undefined> = process.env): URL {
@@ -24,9 +30,13 @@ export function testServerUrl(env: Record<string, string | undefined> = process.
   return guardedServerUrl(raw, 'test', 'tests create and drop databases');
 }
 
-export async function createTestDatabase(prefix = 'stratum_test'): Promise<TestDatabase> {
+export async function createTestDatabase(prefix = 'stratum_test'): Promise<MigratedTestDatabase> {
   const server = testServerUrl();
-  return createScratchDatabase(server, { prefix, template: await ensureTemplate(server) });
+  const template = await ensureTemplate(server);
+  // After the template: its migrations create the group role the runtime role joins.
+  const password = await ensureTestRuntimeRole(server);
+  const database = await createScratchDatabase(server, { prefix, template });
+  return { ...database, runtimeUrl: asTestRuntimeRole(database.url, password) };
 }
 
 /** An empty database (no migrations), for tests of the migrations themselves. */

@@ -1,8 +1,9 @@
 /**
  * What `prisma migrate diff` cannot see, read from the catalog: every column with its type, default
  * and generation expression, every constraint (CHECKs included) and index (partial, expression and
- * GIN included) with its definition, enum labels, extensions, and each table's row count (seed
- * rows are part of what a migration does). Prisma's own bookkeeping table is left out.
+ * GIN included) with its definition, enum labels, extensions, the privileges granted on tables,
+ * sequences and the schema (and the default ones for future objects), and each table's row count
+ * (seed rows are part of what a migration does). Prisma's own bookkeeping table is left out.
  */
 import pg from 'pg';
 
@@ -54,6 +55,25 @@ export async function schemaSnapshot(url: string): Promise<string[]> {
     );
     add(
       (await client.query<{ line: string }>(`SELECT 'extension ' || extname AS line FROM pg_extension`)).rows,
+    );
+    add(
+      (
+        await client.query<{ line: string }>(`
+          SELECT format('grant %s on %s to %s', acl.privilege_type, c.relname, acl.grantee::regrole) AS line
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+                 aclexplode(c.relacl) acl
+           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S') AND acl.grantee <> c.relowner
+          UNION ALL
+          SELECT format('grant %s on schema %s to %s', acl.privilege_type, n.nspname,
+                        CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE acl.grantee::regrole::text END)
+            FROM pg_namespace n, aclexplode(n.nspacl) acl
+           WHERE n.nspname = 'public' AND acl.grantee <> n.nspowner
+          UNION ALL
+          SELECT format('default grant %s on %s to %s', acl.privilege_type, d.defaclobjtype, acl.grantee::regrole)
+            FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace,
+                 aclexplode(d.defaclacl) acl
+           WHERE n.nspname = 'public'`)
+      ).rows,
     );
     const tables = await client.query<{ name: string }>(`
       SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);

@@ -45,7 +45,7 @@ describe('SlidingWindowLimiter', () => {
 
 describe('LoginRateLimiter', () => {
   it('records nothing for a refused attempt, so waiting out the window is enough', () => {
-    const limiter = new LoginRateLimiter({ perEmail: 1, perIp: 10, windowMs: 1_000 });
+    const limiter = new LoginRateLimiter({ perEmail: 1, perEmailCeiling: 10, perIp: 10, windowMs: 1_000 });
     expect(limiter.attempt('a@x.example', 'ip', new Date(0))).toBe(0);
     expect(limiter.attempt('a@x.example', 'ip', new Date(500))).toBe(500);
 

@@ -20,6 +20,16 @@ export class SlidingWindowLimiter {
     return recent[0]! + this.windowMs - now;
   }
 
+  /**
+   * Like waitMs, but once the key is at its limit it may go again every `spacingMs` after its
+   * latest hit instead of when the window frees a slot: a full key is slowed down, not shut out.
+   */
+  paceMs(key: string, now: number, spacingMs: number): number {
+    const recent = this.recent(key, now);
+    if (recent.length < this.limit) return 0;
+    return Math.max(0, Math.min(recent.at(-1)! + spacingMs, recent[0]! + this.windowMs) - now);
+  }
+
   hit(key: string, now: number): void {
     const recent = this.recent(key, now);
     recent.push(now);

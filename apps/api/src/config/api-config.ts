@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
-import { envBoolean, envInteger, envOneOf, envText, parseEnv, type Env } from '@stratum/prisma';
+import { envInteger, envOneOf, envText, parseEnv, type Env } from '@stratum/prisma';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * The API's own settings (the database's are read by @stratum/prisma, the cache's by
@@ -11,12 +12,16 @@ export interface ApiConfig {
   port: number;
   host: string;
   logLevel: string;
-  /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For to believe: no one, a hop count, or proxy addresses (see trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** Sessions end this long after login; there is no refresh, the client logs in again. */
   sessionTtlMs: number;
   /** Failed-login limits per email and per client address, over one sliding window. */
-  loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  loginLimits: { perEmail: number; perEmailCeiling: number; perIp: number; windowMs: number };
+  /** Sign-ups per client address over one sliding window (each costs an argon2 hash). */
+  signUpLimits: { perIp: number; windowMs: number };
+  /** PENDING orders (each holding reserved stock) one customer may have at once. */
+  maxPendingOrdersPerCustomer: number;
   /** How often each instance tries the purge of ended sessions (one instance at a time runs it). */
   sessionPurgeIntervalMs: number;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
@@ -34,11 +39,26 @@ export const API_ENV = z.object({
   PORT: envInteger().default(3_000),
   HOST: envText().default('127.0.0.1'),
   LOG_LEVEL: envOneOf(LOG_LEVELS).default('info'),
-  TRUST_PROXY: envBoolean().default(false),
+  // A hop count or proxy addresses/CIDRs; never plain `true` (see trust-proxy.ts).
+  TRUST_PROXY: envText()
+    .transform((raw, ctx) => {
+      try {
+        return parseTrustProxy(raw);
+      } catch (error) {
+        const message = error instanceof Error ? error.message.replace(/^TRUST_PROXY: /, '') : String(error);
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+    })
+    .default(false),
   SESSION_TTL_MINUTES: envInteger().default(720),
   LOGIN_MAX_FAILURES_PER_EMAIL: envInteger().default(5),
   LOGIN_MAX_FAILURES_PER_IP: envInteger().default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: envInteger().default(900),
+  LOGIN_EMAIL_CEILING: envInteger().default(50),
+  SIGNUP_MAX_PER_IP: envInteger().default(10),
+  SIGNUP_WINDOW_SECONDS: envInteger().default(3_600),
+  ORDER_MAX_PENDING_PER_CUSTOMER: envInteger().default(20),
   SESSION_PURGE_INTERVAL_SECONDS: envInteger().default(3_600),
   SHUTDOWN_GRACE_MS: envInteger().default(25_000),
   LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: envInteger(0).default(1_000),
@@ -56,9 +76,15 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
     sessionTtlMs: settings.SESSION_TTL_MINUTES * 60_000,
     loginLimits: {
       perEmail: settings.LOGIN_MAX_FAILURES_PER_EMAIL,
+      perEmailCeiling: settings.LOGIN_EMAIL_CEILING,
       perIp: settings.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: settings.LOGIN_FAILURE_WINDOW_SECONDS * 1_000,
     },
+    signUpLimits: {
+      perIp: settings.SIGNUP_MAX_PER_IP,
+      windowMs: settings.SIGNUP_WINDOW_SECONDS * 1_000,
+    },
+    maxPendingOrdersPerCustomer: settings.ORDER_MAX_PENDING_PER_CUSTOMER,
     shutdownGraceMs: settings.SHUTDOWN_GRACE_MS,
     unavailableRetryAfterSeconds: 5,
     loadShedding: {

@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'DATABASE_UNAVAILABLE'
   | 'SERVICE_OVERLOADED'
+  | 'SHUTTING_DOWN'
   | 'INTERNAL';
 
 export class ApiError extends Error {

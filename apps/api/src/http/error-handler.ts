@@ -1,4 +1,4 @@
-import { isUnavailable } from '@stratum/adapters';
+import { isUnavailable, sqlStateMeaningOf } from '@stratum/adapters';
 import { ValidationError, isDomainError } from '@stratum/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -6,6 +6,7 @@ import { isApplicationError } from '../use-cases/shared/application-error';
 import { ApiError } from './api-error';
 import { CONFLICT_RETRY_AFTER_SECONDS, HTTP_STATUS_BY_CODE, type ErrorCode } from './error-mapping';
 import type { ErrorResponse, FieldError } from './error-response';
+import { RequestFieldError } from './nul-guard';
 
 interface Refusal {
   status: number;
@@ -13,6 +14,8 @@ interface Refusal {
   message: string;
   fields?: FieldError[];
   retryAfterSeconds?: number;
+  /** A refusal that validation should have made first: logged as a warning with the cause. */
+  backstop?: boolean;
 }
 
 /**
@@ -29,6 +32,8 @@ export function registerErrorHandler(
     options.onError?.(refusal.code);
     if (refusal.status >= 500) {
       request.log.error({ err: error, code: refusal.code }, 'request failed');
+    } else if (refusal.backstop) {
+      request.log.warn({ err: error, code: refusal.code }, 'request refused by the database');
     } else {
       request.log.info({ code: refusal.code }, 'request refused');
     }
@@ -62,6 +67,9 @@ function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
       }),
     };
   }
+  if (error instanceof RequestFieldError) {
+    return { ...mapped('VALIDATION_FAILED'), message: error.message, fields: [error.field] };
+  }
   if (error instanceof ApiError || isApplicationError(error)) {
     return { ...mapped(error.code), message: error.message, retryAfterSeconds: error.retryAfterSeconds };
   }
@@ -86,7 +94,24 @@ function refusalFor(error: FastifyError, retryAfterSeconds: number): Refusal {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return { ...mapped('UNSUPPORTED_MEDIA_TYPE'), message: 'The body must be sent as application/json' };
   }
-  // Fastify's own refusals of a malformed request (bad JSON, body too large).
+  // What PostgreSQL refused, by the SQLSTATE table in @stratum/adapters: never a 500 for input.
+  const meaning = sqlStateMeaningOf(error);
+  if (meaning === 'bad-input') {
+    return {
+      ...mapped('BAD_REQUEST'),
+      message: 'The request holds a value that cannot be stored',
+      backstop: true,
+    };
+  }
+  if (meaning === 'conflict') {
+    return {
+      ...mapped('CONFLICT'),
+      message: 'The request conflicted with a concurrent change; retry it',
+      retryAfterSeconds: CONFLICT_RETRY_AFTER_SECONDS,
+      backstop: true,
+    };
+  }
+  // Fastify's own refusals of a malformed request (bad JSON, wrong content type, body too large).
   if (typeof error.code === 'string' && error.code.startsWith('FST_') && isClientStatus(error.statusCode)) {
     return { status: error.statusCode!, code: 'BAD_REQUEST', message: error.message };
   }

@@ -15,6 +15,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.f
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  WRONG_PASSWORD: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
@@ -22,6 +23,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.f
   INSUFFICIENT_FUNDS: 409,
   INSUFFICIENT_STOCK: 409,
   INVALID_STATE_TRANSITION: 409,
+  PENDING_ORDER_LIMIT: 409,
   CONFLICT: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   CURRENCY_MISMATCH: 422,
@@ -30,6 +32,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = Object.f
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
   SERVICE_OVERLOADED: 503,
+  SHUTTING_DOWN: 503,
 });
 
 /** Retries ran out against concurrent writers: a moment later the same request may well pass. */

@@ -5,6 +5,8 @@ describe('redactUrl', () => {
   it.each([
     ['/users/search?email=ada&limit=5', '/users/search?email=[REDACTED]&limit=5'],
     ['/users/search?name=ada%40example.com', '/users/search?name=[REDACTED]'],
+    ['/users/search?name=Ada%20Lovelace&status=ACTIVE', '/users/search?name=[REDACTED]&status=ACTIVE'],
+    ['/users/search?NAME=Ada', '/users/search?NAME=[REDACTED]'],
     ['/users/search?Email=x', '/users/search?Email=[REDACTED]'],
     ['/products/search?q=lamp', '/products/search?q=lamp'],
     ['/orders/1c7e?status=PENDING', '/orders/1c7e?status=PENDING'],

@@ -15,10 +15,15 @@ export const REDACTED_PATHS = [
   '*.passwordHash',
   'email',
   '*.email',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
 ];
 
-// Query parameters whose values are personal or secret whatever they look like.
-const SENSITIVE_QUERY_KEYS = new Set(['email', 'token', 'password']);
+// Query parameters whose values are personal or secret whatever they look like: a search by
+// name or email is a search for a person.
+const SENSITIVE_QUERY_KEYS = new Set(['email', 'name', 'token', 'password']);
 // A local part, a plain or percent-encoded '@', and a domain ending in a dot and letters (which
 // spares versions in paths such as "fastify@5.12.8").
 const EMAIL_LIKE = /[^\s/?&=#"'@:]+(?:@|%40)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,63}\b/gi;

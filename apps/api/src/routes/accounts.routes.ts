@@ -12,13 +12,19 @@ import {
   TransferPageResponse,
   TransferResponse,
 } from '../schemas/account.schemas';
-import { findExisting } from '../use-cases/shared/find-existing';
-import { assertMayActOn } from '../use-cases/shared/principal';
+import { findReachable } from '../use-cases/shared/find-reachable';
+import type { Principal } from '../use-cases/shared/principal';
 
 export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { openAccount, transferFunds } = ctx.useCases;
-  const findAccount = (id: string, from: AccountRepository) =>
-    findExisting('Account', id, from.findById(AccountId.of(id)));
+  // Someone else's account is a 404 to a caller who may not read any (no existence oracle).
+  const findReadableAccount = (principal: Principal, id: string, from: AccountRepository) =>
+    findReachable(
+      principal,
+      { entity: 'Account', id, action: 'accounts:read' },
+      from.findById(AccountId.of(id)),
+      (account) => account.ownerId.value,
+    );
 
   return async (app) => {
     app.post(
@@ -52,8 +58,11 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const account = await findAccount(request.params.id, ctx.readsFor(request).accounts);
-        assertMayActOn(principalOf(request), 'accounts:read', account.ownerId.value);
+        const account = await findReadableAccount(
+          principalOf(request),
+          request.params.id,
+          ctx.readsFor(request).accounts,
+        );
         return presentAccount(account);
       },
     );
@@ -100,8 +109,7 @@ export function accountsRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const reads = ctx.readsFor(request).accounts;
-        const account = await findAccount(request.params.id, reads);
-        assertMayActOn(principalOf(request), 'accounts:read', account.ownerId.value);
+        const account = await findReadableAccount(principalOf(request), request.params.id, reads);
         const { limit, cursor } = request.query;
         const page = await reads.history(account.id, CursorPageRequest.of({ limit, after: cursor }));
         return { items: page.items.map(presentTransfer), nextCursor: page.nextCursor };

@@ -11,7 +11,7 @@ import {
   OrderResponse,
   PlaceOrderBody,
 } from '../schemas/order.schemas';
-import { findExisting } from '../use-cases/shared/find-existing';
+import { findReachable } from '../use-cases/shared/find-reachable';
 import { assertMayActOn } from '../use-cases/shared/principal';
 
 export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
@@ -73,8 +73,13 @@ export function ordersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { id } = request.params;
-        const order = await findExisting('Order', id, ctx.readsFor(request).orders.findById(OrderId.of(id)));
-        assertMayActOn(principalOf(request), 'orders:read', order.customerId.value);
+        // Someone else's order is a 404 to a caller who may not read any (no existence oracle).
+        const order = await findReachable(
+          principalOf(request),
+          { entity: 'Order', id, action: 'orders:read' },
+          ctx.readsFor(request).orders.findById(OrderId.of(id)),
+          (found) => found.customerId.value,
+        );
         return presentOrder(order);
       },
     );

@@ -6,6 +6,7 @@ import { principalOf } from '../auth/require-permission';
 import { presentUser } from '../presenters/user.presenter';
 import { CursorQuery, IdParams, cursorPageOf } from '../schemas/common.schemas';
 import {
+  ChangePasswordBody,
   MeResponse,
   RegisterUserBody,
   UpdateUserBody,
@@ -17,7 +18,7 @@ import { assertMayActOnUser } from '../use-cases/shared/principal';
 
 export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
   const { repositories } = ctx;
-  const { registerUser, changeProfile, deleteUser } = ctx.useCases;
+  const { registerUser, changeProfile, changePassword, deleteUser } = ctx.useCases;
   const findUser = (id: string, from: UserRepository) =>
     findExisting('User', id, from.findById(UserId.of(id)));
   return async (app) => {
@@ -33,7 +34,8 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
           response: { 201: UserResponse },
         },
       },
-      async (request, reply) => reply.code(201).send(presentUser(await registerUser.execute(request.body))),
+      async (request, reply) =>
+        reply.code(201).send(presentUser(await registerUser.execute({ ...request.body, ip: request.ip }))),
     );
 
     app.get(
@@ -56,6 +58,24 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
           roles: roles.map((role) => role.name),
           permissions: [...principal.permissions].sort(),
         };
+      },
+    );
+
+    app.put(
+      '/users/me/password',
+      {
+        config: { access: ['profile:write'] },
+        schema: {
+          tags: ['users'],
+          summary: "Change one's own password; every other session ends",
+          description: 'Needs the current password: a bearer token alone cannot change it.',
+          body: ChangePasswordBody,
+          response: { 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
+        await changePassword.execute(principalOf(request), request.body);
+        return reply.code(204).send();
       },
     );
 

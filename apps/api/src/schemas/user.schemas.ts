@@ -26,8 +26,15 @@ export const UpdateUserBody = z
     preferences: Preferences.optional(),
     /** Needs users:write, also on one's own profile. */
     status: Status.optional(),
+    /** Required to change one's own email. */
+    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+});
 
 export const UserSearchQuery = OffsetQuery.extend({
   email: z.string().min(1).max(MAX_EMAIL_LENGTH).optional(),

@@ -1,8 +1,10 @@
 import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
 import type { LoginRateLimiter } from '../auth/login-rate-limiter';
 import type { PasswordHasher } from '../auth/password-hasher';
+import type { SignUpRateLimiter } from '../auth/sign-up-rate-limiter';
 import type { Clock } from '../config/clock';
 import { ChangeOrderStatusUseCase } from './change-order-status/change-order-status.use-case';
+import { ChangePasswordUseCase } from './change-password/change-password.use-case';
 import { ChangeProfileUseCase } from './change-profile/change-profile.use-case';
 import { DeleteUserUseCase } from './delete-user/delete-user.use-case';
 import { GrantRoleUseCase } from './grant-role/grant-role.use-case';
@@ -22,8 +24,10 @@ export interface UseCaseDependencies {
   sessions: SessionRepository;
   hasher: PasswordHasher;
   loginLimiter: LoginRateLimiter;
+  signUpLimiter: SignUpRateLimiter;
   clock: Clock;
   sessionTtlMs: number;
+  maxPendingOrdersPerCustomer: number;
 }
 
 export interface UseCases {
@@ -33,6 +37,7 @@ export interface UseCases {
   transferFunds: TransferFundsUseCase;
   registerUser: RegisterUserUseCase;
   changeProfile: ChangeProfileUseCase;
+  changePassword: ChangePasswordUseCase;
   deleteUser: DeleteUserUseCase;
   grantRole: GrantRoleUseCase;
   revokeRole: RevokeRoleUseCase;
@@ -44,12 +49,13 @@ export function createUseCases(deps: UseCaseDependencies): UseCases {
   const { users, roles, orders, accounts } = deps.repositories;
   const { unitOfWork, sessions, hasher, clock } = deps;
   return {
-    placeOrder: new PlaceOrderUseCase(orders),
+    placeOrder: new PlaceOrderUseCase(orders, deps.maxPendingOrdersPerCustomer),
     changeOrderStatus: new ChangeOrderStatusUseCase(orders),
     openAccount: new OpenAccountUseCase(accounts),
     transferFunds: new TransferFundsUseCase(accounts),
-    registerUser: new RegisterUserUseCase(unitOfWork, hasher, clock),
-    changeProfile: new ChangeProfileUseCase(unitOfWork, sessions, clock),
+    registerUser: new RegisterUserUseCase(unitOfWork, hasher, deps.signUpLimiter, clock),
+    changeProfile: new ChangeProfileUseCase(unitOfWork, sessions, hasher, clock),
+    changePassword: new ChangePasswordUseCase(unitOfWork, sessions, hasher, clock),
     deleteUser: new DeleteUserUseCase(users, sessions, clock),
     grantRole: new GrantRoleUseCase(roles),
     revokeRole: new RevokeRoleUseCase(users, roles),

@@ -1,6 +1,6 @@
 import { Email, Session, User, type Repositories, type User as UserEntity } from '@stratum/domain';
 import type { Database } from '@stratum/prisma';
-import { createTestDatabase, type TestDatabase } from '@stratum/prisma/testing';
+import { createTestDatabase, type MigratedTestDatabase } from '@stratum/prisma/testing';
 import { afterAll, beforeAll } from 'vitest';
 import type { ApiDependencies } from '../../src/app-dependencies';
 import { Argon2PasswordHasher } from '../../src/auth/password-hasher';
@@ -27,6 +27,8 @@ export interface TestApp {
   readonly repositories: Repositories;
   readonly runtime: ApiRuntime;
   readonly clock: TestClock;
+  /** The database's URL for its admin (the app itself connects as the runtime role). */
+  readonly adminUrl: string;
   /** A saved active user with the given roles (none at all with []) and a live session. */
   caller(roles: readonly string[], overrides?: { email?: string }): Promise<Caller>;
 }
@@ -36,7 +38,7 @@ export interface TestAppOptions {
   pool?: { max?: number; timeoutMs?: number };
   server?: ServerOptions;
   deps?: Partial<ApiDependencies>;
-  /** More environment for the composition root; DATABASE_URL is the test database's. */
+  /** More environment for the composition root; DATABASE_URL is the test database's, as the runtime role. */
   env?: Env;
 }
 
@@ -47,14 +49,14 @@ export interface TestAppOptions {
  * cached entries.
  */
 export function useTestApp(options: TestAppOptions = {}): TestApp {
-  let testDb: TestDatabase | undefined;
+  let testDb: MigratedTestDatabase | undefined;
   let current: (TestApp & { passwordHash: string }) | undefined;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
     const clock = new TestClock();
     const runtime = createApiRuntime(
-      { ...options.env, DATABASE_URL: testDb.url },
+      { ...options.env, DATABASE_URL: testDb.runtimeUrl },
       {
         clock,
         config: options.config,
@@ -70,7 +72,7 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     const caller = (roles: readonly string[], overrides: { email?: string } = {}) =>
       mintCaller(runtime, roles, { passwordHash, now: clock.now(), ...overrides });
 
-    current = { app, database, repositories, runtime, clock, caller, passwordHash };
+    current = { app, database, repositories, runtime, clock, caller, passwordHash, adminUrl: testDb.url };
   });
 
   afterAll(async () => {
@@ -97,6 +99,9 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     },
     get clock() {
       return get().clock;
+    },
+    get adminUrl() {
+      return get().adminUrl;
     },
     caller: (roles, overrides) => get().caller(roles, overrides),
   };

@@ -100,6 +100,13 @@ export class PrismaOrderRepository implements OrderRepository {
     });
   }
 
+  countPending(customerId: UserId): Promise<number> {
+    // orders_customer_status_created_idx answers it from the index.
+    return this.db.order.count({
+      where: { customerId: customerId.value, status: 'PENDING', deletedAt: null },
+    });
+  }
+
   softDelete(id: OrderId): Promise<void> {
     return softDeleteRow(this.db.order, 'Order', id.value);
   }

@@ -34,9 +34,14 @@ export class PrismaSessionRepository implements SessionRepository {
     await this.db.session.updateMany({ where: { id: id.value, revokedAt: null }, data: { revokedAt: now } });
   }
 
-  async revokeAllForUser(userId: UserId, now: Date): Promise<number> {
+  async revokeAllForUser(userId: UserId, now: Date, options: { except?: SessionId } = {}): Promise<number> {
     const { count } = await this.db.session.updateMany({
-      where: { userId: userId.value, revokedAt: null, expiresAt: { gt: now } },
+      where: {
+        userId: userId.value,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        ...(options.except ? { id: { not: options.except.value } } : {}),
+      },
       data: { revokedAt: now },
     });
     return count;

@@ -6,6 +6,9 @@
  * socket error. Our pool's exhaustion arrives with code POOL_TIMEOUT either way.
  */
 import { POOL_TIMEOUT } from '@stratum/prisma';
+import { meaningOfSqlState, type SqlStateMeaning } from './sqlstate-meaning';
+
+const MAX_CAUSE_DEPTH = 5;
 
 interface DriverCause {
   originalCode?: string;
@@ -41,10 +44,32 @@ export function prismaCodeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** PostgreSQL's SQLSTATE behind a failed query, if there was one. */
+/** PostgreSQL's SQLSTATE behind a failed query, if there was one: through Prisma, or from pg itself. */
 export function sqlStateOf(error: unknown): string | undefined {
   const cause = driverCause(error);
-  return cause?.originalCode ?? cause?.code;
+  return cause?.originalCode ?? cause?.code ?? pgSqlStateOf(error);
+}
+
+// pg's DatabaseError carries the SQLSTATE as `code` beside a `severity`; Node's own errors
+// (ECONNRESET, EPIPE) have a code but no severity.
+function pgSqlStateOf(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; severity?: unknown } | null;
+  if (typeof candidate?.severity !== 'string' || typeof candidate.code !== 'string') return undefined;
+  return /^[0-9A-Z]{5}$/.test(candidate.code) ? candidate.code : undefined;
+}
+
+/**
+ * What the first SQLSTATE along the error's cause chain means (see sqlstate-meaning.ts), or
+ * undefined when no PostgreSQL error is behind it.
+ */
+export function sqlStateMeaningOf(error: unknown): SqlStateMeaning | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && current; depth++) {
+    const state = sqlStateOf(current);
+    if (state !== undefined) return meaningOfSqlState(state);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** The constraint or unique index a violation names. */
@@ -99,7 +124,6 @@ const UNAVAILABLE_DRIVER_KINDS = new Set([
 // messages pg gives a connection lost mid-query or a client that already lost its own.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error)/;
-const MAX_CAUSE_DEPTH = 5;
 
 /** True when the database, not the request, is at fault: anywhere along the error's cause chain. */
 export function isUnavailable(error: unknown): boolean {
@@ -118,9 +142,7 @@ function isUnavailableItself(error: unknown): boolean {
     UNAVAILABLE_DRIVER_KINDS.has(driverCause(error)?.kind ?? '') ||
     UNAVAILABLE_SOCKET_CODES.has(prismaCodeOf(error) ?? '') ||
     (error instanceof Error && LOST_CONNECTION.test(error.message)) ||
-    // 08: connection exceptions; 57P01-03: the server is shutting down or cannot take connections;
-    // 53300: too many connections.
-    (state !== undefined && (state.startsWith('08') || /^57P0[1-3]$/.test(state) || state === '53300'))
+    (state !== undefined && meaningOfSqlState(state) === 'unavailable')
   );
 }
 

@@ -43,8 +43,8 @@ beforeAll(async () => {
       SELECT o.id, p.id, 1, 1.00
       FROM (SELECT id, row_number() OVER () % 50 AS n FROM orders) o
       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM products) p USING (n);
-    ANALYZE users, products, orders, order_items;
   `);
+  await handle.analyze('users', 'products', 'orders', 'order_items');
   const { rows } = await handle.database.pool.query<{ id: string }>('SELECT id FROM users LIMIT 1');
   customerId = UserId.of(rows[0]!.id);
   capture = captureQueries(handle.database.prisma);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) {
     await prismaSubject(handle).products.save(ProductMother.random({ name: `Bulk ${rare} kettle ${i}` }));
   }
-  await handle.database.pool.query('ANALYZE products');
+  await handle.analyze('products');
   capture = captureQueries(handle.database.prisma);
 });
 

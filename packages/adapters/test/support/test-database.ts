@@ -1,4 +1,5 @@
 import type { Repositories, UnitOfWork } from '@stratum/domain';
+import { withAdminClient } from '@stratum/postgres-toolkit';
 import { createDatabase, type Database } from '@stratum/prisma';
 import {
   createRoutedTestDatabase,
@@ -13,13 +14,19 @@ import { PrismaUnitOfWork } from '../../src/unit-of-work/prisma-unit-of-work';
 export interface DatabaseHandle {
   /** The database of this test file; valid from beforeAll on. */
   readonly database: Database;
-  /** The database's own URL, directly on the server even when `database` goes through PgBouncer. */
+  /** The admin's URL of the database, directly on the server even when `database` goes through
+   * PgBouncer (the Prisma client connects as the runtime role). */
   readonly url: string;
+  /**
+   * Fresh planner statistics for `tables`, gathered as the admin: ANALYZE is the owner's, and the
+   * runtime role would only get a warning.
+   */
+  analyze(...tables: string[]): Promise<void>;
 }
 
 /**
  * Gives the calling test file (or describe block) a database of its own (copied from the migrated
- * template) and a Prisma client on it, closed and dropped after the last test. With `route:
+ * template) and a Prisma client on it as the runtime role, as in production, closed and dropped after the last test. With `route:
  * 'pgbouncer'` the client goes through a PgBouncer of its own in transaction mode, with
  * DATABASE_POOLER=pgbouncer, as production behind one does.
  */
@@ -47,6 +54,12 @@ export function useTestDatabase(
     get url() {
       if (!routed) throw new Error('the test database exists from beforeAll on');
       return routed.testDb.url;
+    },
+    async analyze(...tables) {
+      if (!routed) throw new Error('the test database exists from beforeAll on');
+      await withAdminClient(routed.testDb.url, (admin) =>
+        admin.query(`ANALYZE ${tables.map((table) => admin.escapeIdentifier(table)).join(', ')}`),
+      );
     },
   };
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
       timestamptz '2026-01-01' + n * interval '1 second', timestamptz '2026-01-01',
       CASE WHEN n % 25 = 0 THEN timestamptz '2026-06-01' END
     FROM generate_series(1, ${USERS}) AS n`;
-  await prisma.$executeRaw`ANALYZE users`;
+  await handle.analyze('users');
 });
 
 async function planOf(run: () => Promise<unknown>): Promise<PlanNode> {

@@ -24,6 +24,8 @@ export interface OrderRepository {
    */
   placeOrder(input: PlaceOrderInput): Promise<Order>;
   findById(id: OrderId): Promise<Order | null>;
+  /** How many live orders of the customer are PENDING (each holds stock reserved). */
+  countPending(customerId: UserId): Promise<number>;
   /** The customer's orders, newest first (createdAt desc, id desc), optionally of one status. */
   findByCustomer(customerId: UserId, options: OrderListOptions): Promise<CursorPage<Order>>;
   /**

@@ -13,8 +13,11 @@ export interface SessionRepository {
   findActiveByTokenHash(tokenHash: string, now: Date): Promise<Session | null>;
   /** Idempotent: revoking an unknown or already revoked session changes nothing. */
   revoke(id: SessionId, now: Date): Promise<void>;
-  /** Revokes every live session of the user (logout everywhere, suspension, deletion); returns how many. */
-  revokeAllForUser(userId: UserId, now: Date): Promise<number>;
+  /**
+   * Revokes every live session of the user (logout everywhere, suspension, deletion) but
+   * `except`, when given (the caller's own, after a password or email change); returns how many.
+   */
+  revokeAllForUser(userId: UserId, now: Date, options?: { except?: SessionId }): Promise<number>;
   /** Housekeeping: deletes sessions that expired or were revoked before `before`; returns how many. */
   deleteEndedBefore(before: Date): Promise<number>;
 }

@@ -26,6 +26,10 @@ describe('cursor codec', () => {
     ['a non-canonical date', forge(['2025-01-01', id])],
     ['a bad id', forge(['2025-01-01T00:00:00.000Z', 'x'])],
     ["'; DROP TABLE", forge(["'; DROP TABLE users; --", id])],
+    ['dated year 0', forge(['0000-01-01T00:00:00.000Z', id])],
+    ['dated before 1970', forge(['1969-12-31T23:59:59.999Z', id])],
+    ['dated in a six-digit year', forge(['+275760-09-13T00:00:00.000Z', id])],
+    ['dated in a negative year', forge(['-000001-01-01T00:00:00.000Z', id])],
     ['far too long', 'A'.repeat(10_000)],
   ])('refuses a cursor that is %s with ValidationError(cursor)', (_, cursor) => {
     expect(() => decodeCursor(cursor)).toThrow(ValidationError);

@@ -13,6 +13,11 @@ export interface CursorPosition {
 }
 
 const MAX_CURSOR_LENGTH = 200;
+// No row was created before 1970 or after year 9999, and PostgreSQL refuses some dates a JS Date
+// accepts (year 0, six-digit years): a forged cursor outside these bounds is refused here, as
+// invalid input, instead of failing in the query.
+const EARLIEST_CURSOR_TIME = Date.UTC(1970, 0, 1);
+const LATEST_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 export function encodeCursor(position: CursorPosition): string {
@@ -36,6 +41,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   if (typeof iso !== 'string' || !isUuid(id)) throw invalid();
   const createdAt = new Date(iso);
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== iso) throw invalid();
+  if (createdAt.getTime() < EARLIEST_CURSOR_TIME || createdAt.getTime() > LATEST_CURSOR_TIME) throw invalid();
   return { createdAt, id: id.toLowerCase() };
 }
 

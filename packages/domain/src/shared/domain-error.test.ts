@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdempotencyKeyReusedError, InsufficientFundsError } from '../accounts/account.errors';
+import { PendingOrderLimitError } from '../orders/order.errors';
 import { InsufficientStockError, SkuTakenError } from '../products/product.errors';
 import { EmailTakenError } from '../users/user.errors';
 import { ForbiddenError } from './access.errors';
@@ -24,6 +25,7 @@ describe('domain errors', () => {
     [new ConflictError(3), 'CONFLICT', 'ConflictError'],
     [new CurrencyMismatchError('USD', 'EUR'), 'CURRENCY_MISMATCH', 'CurrencyMismatchError'],
     [new IdempotencyKeyReusedError('k'), 'DUPLICATE_IDEMPOTENCY_KEY', 'IdempotencyKeyReusedError'],
+    [new PendingOrderLimitError(20), 'PENDING_ORDER_LIMIT', 'PendingOrderLimitError'],
   ])('%s carries the stable code %s and its class name', (error, code, name) => {
     expect(error.code).toBe(code);
     expect(error.name).toBe(name);

@@ -14,7 +14,8 @@ export type DomainErrorCode =
   | 'INVALID_STATE_TRANSITION'
   | 'CONFLICT'
   | 'CURRENCY_MISMATCH'
-  | 'DUPLICATE_IDEMPOTENCY_KEY';
+  | 'DUPLICATE_IDEMPOTENCY_KEY'
+  | 'PENDING_ORDER_LIMIT';
 
 export abstract class DomainError extends Error {
   /** Stable across releases: API mappings and clients switch on it, never on the message. */

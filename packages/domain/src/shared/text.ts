@@ -16,8 +16,18 @@ export interface TextRule {
   readonly trim?: boolean;
 }
 
+/**
+ * PostgreSQL's text types cannot hold U+0000 (it answers SQLSTATE 22021), and no name, sku or
+ * description has a use for it: refused in every text a value object or entity takes.
+ */
+export function requireNoNul(value: string, field: string): string {
+  if (value.includes('\u0000')) throw new ValidationError(field, 'must not contain NUL characters');
+  return value;
+}
+
 export function requireText(value: unknown, field: string, rule: TextRule): string {
   if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
+  requireNoNul(value, field);
   const text = rule.trim === false ? value : value.trim();
   const min = rule.min ?? 1;
   const length = characterCount(text);

@@ -34,6 +34,13 @@ describe('User', () => {
     expect(() => User.register({ ...registration, name })).toThrow(ValidationError);
   });
 
+  it('refuses a NUL character in the name, at registration and on rename, naming the field', () => {
+    expect(() => User.register({ ...registration, name: 'Ada\u0000' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'name' }),
+    );
+    expect(() => aUser().rename('Ada\u0000Lovelace')).toThrow(expect.objectContaining({ field: 'name' }));
+  });
+
   it('counts name length in characters, as the database does', () => {
     expect(User.register({ ...registration, name: '😀'.repeat(200) }).name).toHaveLength(400);
   });

@@ -89,6 +89,11 @@ export class User {
     return this.change('changeEmail', { email }, now);
   }
 
+  /** The caller proved the current password (the use case checks it); the hash is opaque here. */
+  changePasswordHash(passwordHash: string, now: Date = new Date()): User {
+    return this.change('changePassword', { passwordHash }, now);
+  }
+
   changeStatus(status: UserStatus, now: Date = new Date()): User {
     return this.change(status, { status }, now);
   }

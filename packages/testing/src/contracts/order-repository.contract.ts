@@ -292,6 +292,21 @@ export function orderRepositoryContract(
         expect(await ordersOf(buyer, 'SHIPPED')).toEqual([]);
       });
 
+      it("counts only the customer's own live PENDING orders", async () => {
+        const buyer = await customer();
+        const other = await customer();
+        await simpleOrder(buyer);
+        await simpleOrder(buyer);
+        const confirmed = await simpleOrder(buyer);
+        await subject().orders.changeStatus(confirmed.id, 'CONFIRMED');
+        const deleted = await simpleOrder(buyer);
+        await subject().orders.softDelete(deleted.id);
+        await simpleOrder(other);
+
+        expect(await subject().orders.countPending(buyer.id)).toBe(2);
+        expect(await subject().orders.countPending((await customer()).id)).toBe(0);
+      });
+
       it("walks a customer's orders with cursor pages, each exactly once", async () => {
         const buyer = await customer();
         const mine: Order[] = [];

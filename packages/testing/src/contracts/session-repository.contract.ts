@@ -86,6 +86,18 @@ export function sessionRepositoryContract(
       expect(await subject().sessions.revokeAllForUser(user.id, now)).toBe(0);
     });
 
+    it('revokes every other session of a user and keeps the one it is told to', async () => {
+      const user = await savedUser();
+      const current = await startedSession(user);
+      const stolen = await startedSession(user);
+
+      expect(await subject().sessions.revokeAllForUser(user.id, new Date(), { except: current.id })).toBe(1);
+
+      const now = new Date();
+      expect(await subject().sessions.findActiveByTokenHash(current.tokenHash, now)).not.toBeNull();
+      expect(await subject().sessions.findActiveByTokenHash(stolen.tokenHash, now)).toBeNull();
+    });
+
     it('refuses a session for a soft-deleted user', async () => {
       const user = await savedUser();
       await subject().users.softDelete(user.id);

@@ -1,27 +1,110 @@
-import { ForbiddenError, NotFoundError, Session, UserId } from '@stratum/domain';
+import {
+  ForbiddenError,
+  NotFoundError,
+  Session,
+  UserId,
+  ValidationError,
+  type Repositories,
+  type SessionRepository,
+} from '@stratum/domain';
 import { describe, expect, it } from 'vitest';
-import { callerWith, fixedClock, inMemoryWorld } from '../../../test/support/in-memory-world';
+import { callerWith, fixedClock, inMemoryWorld, plainHasher } from '../../../test/support/in-memory-world';
+import { WrongPasswordError } from '../shared/current-password';
+import { Principal } from '../shared/principal';
 import { ChangeProfileUseCase } from './change-profile.use-case';
+
+const PASSWORD = 'the-current-password';
 
 describe('ChangeProfileUseCase', () => {
   function setUp() {
     const world = inMemoryWorld();
-    return { ...world, change: new ChangeProfileUseCase(world.unitOfWork, world.sessions, fixedClock) };
+    return {
+      ...world,
+      change: new ChangeProfileUseCase(world.unitOfWork, world.sessions, plainHasher, fixedClock),
+    };
   }
 
-  it("changes the caller's own name, email and preferences", async () => {
-    const { repositories, change } = setUp();
+  /** A caller whose password is PASSWORD, and a second live session of theirs (say, a stolen token). */
+  async function callerWithPassword(repositories: Repositories, sessions: SessionRepository) {
     const caller = await callerWith(repositories, ['user']);
+    const user = (await repositories.users.findById(caller.userId))!;
+    await repositories.users.save(user.changePasswordHash(await plainHasher.hash(PASSWORD)));
+    const current = Session.start({
+      userId: caller.userId,
+      tokenHash: 'c'.repeat(64),
+      now: fixedClock.now(),
+      ttlMs: 60_000,
+    });
+    const other = Session.start({
+      userId: caller.userId,
+      tokenHash: 'e'.repeat(64),
+      now: fixedClock.now(),
+      ttlMs: 60_000,
+    });
+    await sessions.create(current);
+    await sessions.create(other);
+    return { caller: new Principal(caller.userId, current.id, caller.permissions), current, other };
+  }
+
+  it("changes the caller's own name, email and preferences, the email on the current password", async () => {
+    const { repositories, sessions, change } = setUp();
+    const { caller } = await callerWithPassword(repositories, sessions);
 
     const updated = await change.execute(caller, {
       userId: caller.userId.value,
       name: 'Ada L.',
       email: 'ada.l@example.test',
       preferences: { theme: 'dark' },
+      currentPassword: PASSWORD,
     });
 
     expect(updated).toMatchObject({ name: 'Ada L.', preferences: { theme: 'dark' } });
     expect((await repositories.users.findById(caller.userId))?.email.value).toBe('ada.l@example.test');
+  });
+
+  it("refuses an email change of one's own without the current password, or with a wrong one", async () => {
+    const { repositories, sessions, change } = setUp();
+    const { caller, other } = await callerWithPassword(repositories, sessions);
+    const before = (await repositories.users.findById(caller.userId))!.email.value;
+
+    await expect(
+      change.execute(caller, { userId: caller.userId.value, email: 'thief@example.test' }),
+    ).rejects.toThrow(
+      new ValidationError('currentPassword', 'is required to change the email or the password'),
+    );
+    await expect(
+      change.execute(caller, {
+        userId: caller.userId.value,
+        email: 'thief@example.test',
+        currentPassword: 'guess',
+      }),
+    ).rejects.toBeInstanceOf(WrongPasswordError);
+    expect((await repositories.users.findById(caller.userId))!.email.value).toBe(before);
+    expect(await sessions.findActiveByTokenHash(other.tokenHash, fixedClock.now())).not.toBeNull();
+  });
+
+  it("ends every other session of the user when the email changes, and keeps the caller's", async () => {
+    const { repositories, sessions, change } = setUp();
+    const { caller, current, other } = await callerWithPassword(repositories, sessions);
+
+    await change.execute(caller, {
+      userId: caller.userId.value,
+      email: `new-${crypto.randomUUID()}@example.test`,
+      currentPassword: PASSWORD,
+    });
+
+    expect(await sessions.findActiveByTokenHash(current.tokenHash, fixedClock.now())).not.toBeNull();
+    expect(await sessions.findActiveByTokenHash(other.tokenHash, fixedClock.now())).toBeNull();
+  });
+
+  it('lets a name change through without a password', async () => {
+    const { repositories, sessions, change } = setUp();
+    const { caller, other } = await callerWithPassword(repositories, sessions);
+
+    expect((await change.execute(caller, { userId: caller.userId.value, name: 'Just a name' })).name).toBe(
+      'Just a name',
+    );
+    expect(await sessions.findActiveByTokenHash(other.tokenHash, fixedClock.now())).not.toBeNull();
   });
 
   it('refuses a status change without users:write, and changes nothing', async () => {

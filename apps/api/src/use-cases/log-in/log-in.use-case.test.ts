@@ -11,7 +11,7 @@ describe('LogInUseCase', () => {
     const world = inMemoryWorld();
     const user = UserMother.random({ passwordHash: await plainHasher.hash('right'), status });
     await world.repositories.users.save(user);
-    const limiter = new LoginRateLimiter({ perEmail: 2, perIp: 10, windowMs: 60_000 });
+    const limiter = new LoginRateLimiter({ perEmail: 2, perEmailCeiling: 20, perIp: 10, windowMs: 60_000 });
     const logIn = new LogInUseCase(
       world.repositories.users,
       world.sessions,

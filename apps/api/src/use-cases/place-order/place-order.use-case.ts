@@ -1,4 +1,4 @@
-import { ProductId, UserId, type Order, type OrderRepository } from '@stratum/domain';
+import { PendingOrderLimitError, ProductId, UserId, type Order, type OrderRepository } from '@stratum/domain';
 import { assertMayActOn, type Principal } from '../shared/principal';
 
 export interface PlaceOrderInput {
@@ -7,15 +7,27 @@ export interface PlaceOrderInput {
   lines: ReadonlyArray<{ productId: string; quantity: number }>;
 }
 
-/** An order at current prices with its stock reserved, all in the repository's one statement. */
+/**
+ * An order at current prices with its stock reserved, all in the repository's one statement, for
+ * a customer holding fewer than `maxPendingPerCustomer` PENDING orders (each reserves stock). The
+ * count is read before the order is placed, so orders racing each other may pass the cap by as
+ * many as race: it bounds hoarding, it is not an exact quota.
+ */
 export class PlaceOrderUseCase {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly maxPendingPerCustomer: number,
+  ) {}
 
+  /** @throws PendingOrderLimitError when the customer already holds the most pending orders. */
   async execute(principal: Principal, input: PlaceOrderInput): Promise<Order> {
-    const customerId = input.customerId ?? principal.userId.value;
-    assertMayActOn(principal, 'orders:write', customerId);
+    const customerId = UserId.of(input.customerId ?? principal.userId.value);
+    assertMayActOn(principal, 'orders:write', customerId.value);
+    if ((await this.orders.countPending(customerId)) >= this.maxPendingPerCustomer) {
+      throw new PendingOrderLimitError(this.maxPendingPerCustomer);
+    }
     return this.orders.placeOrder({
-      customerId: UserId.of(customerId),
+      customerId,
       lines: input.lines.map((line) => ({
         productId: ProductId.of(line.productId),
         quantity: line.quantity,

@@ -1,12 +1,16 @@
 import { Email, User, type UnitOfWork } from '@stratum/domain';
 import type { PasswordHasher } from '../../auth/password-hasher';
+import type { SignUpRateLimiter } from '../../auth/sign-up-rate-limiter';
 import type { Clock } from '../../config/clock';
+import { TooManySignUpsError } from './register-user.errors';
 
 export interface RegisterUserInput {
   email: string;
   name: string;
   password: string;
   preferences?: Record<string, unknown>;
+  /** The client's address, for the per-address limit on sign-ups. */
+  ip: string;
 }
 
 /** The role every self-registered user gets; anything more is granted by someone with roles:write. */
@@ -20,10 +24,14 @@ export class RegisterUserUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: SignUpRateLimiter,
     private readonly clock: Clock,
   ) {}
 
+  /** @throws TooManySignUpsError when this address signed up too often, before any hashing. */
   async execute(input: RegisterUserInput): Promise<User> {
+    const waitMs = this.limiter.attempt(input.ip, this.clock.now());
+    if (waitMs > 0) throw new TooManySignUpsError(Math.ceil(waitMs / 1_000));
     const user = User.register({
       email: Email.of(input.email),
       name: input.name,

@@ -2,7 +2,7 @@
  * Refusals of a use case that are not rules of the domain: who the caller proves to be and how
  * often they may try. The HTTP layer maps their codes like domain codes.
  */
-export type ApplicationErrorCode = 'INVALID_CREDENTIALS' | 'RATE_LIMITED';
+export type ApplicationErrorCode = 'INVALID_CREDENTIALS' | 'WRONG_PASSWORD' | 'RATE_LIMITED';
 
 export abstract class ApplicationError extends Error {
   abstract readonly code: ApplicationErrorCode;

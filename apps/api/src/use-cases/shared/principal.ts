@@ -18,8 +18,9 @@ export class Principal {
     return this.permissions.has(permission);
   }
 
+  /** Ids are compared lower-cased: a UUID in upper case names the same user. */
   isSelf(userId: string): boolean {
-    return this.userId.value === userId;
+    return this.userId.value === userId.toLowerCase();
   }
 
   /** ':any' reaches everyone's records; ':own' only the caller's. */

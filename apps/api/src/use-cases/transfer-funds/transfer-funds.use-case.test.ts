@@ -63,7 +63,7 @@ describe('TransferFundsUseCase', () => {
     expect(await balanceOf(repositories, adas.id)).toBe('100.00');
   });
 
-  it("refuses to move money out of someone else's account, and moves nothing", async () => {
+  it("answers a transfer out of someone else's account as if the account did not exist, and moves nothing", async () => {
     const { repositories, ada, bob, transfer } = await setUp();
     const bobs = await funded(repositories, bob);
     const adas = await funded(repositories, ada, '0.00');
@@ -76,8 +76,40 @@ describe('TransferFundsUseCase', () => {
         currency: 'USD',
         idempotencyKey: 'k',
       }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    ).rejects.toThrow(new NotFoundError('Account', bobs.id.value));
     expect(await balanceOf(repositories, bobs.id)).toBe('100.00');
+  });
+
+  it("refuses with 403 an administrator who may read any account but not spend from someone else's", async () => {
+    const { repositories, ada, transfer } = await setUp();
+    const admin = await callerWith(repositories, ['admin']);
+    const adas = await funded(repositories, ada);
+
+    await expect(
+      transfer.execute(admin, {
+        fromAccountId: adas.id.value,
+        toAccountId: adas.id.value,
+        amount: '5.00',
+        currency: 'USD',
+        idempotencyKey: 'k',
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await balanceOf(repositories, adas.id)).toBe('100.00');
+  });
+
+  it('knows the caller by an id in upper case', async () => {
+    const { repositories, ada, bob, transfer } = await setUp();
+    const adas = await funded(repositories, ada);
+    const bobs = await funded(repositories, bob, '0.00');
+
+    await transfer.execute(ada, {
+      fromAccountId: adas.id.value.toUpperCase(),
+      toAccountId: bobs.id.value.toUpperCase(),
+      amount: '5.00',
+      currency: 'USD',
+      idempotencyKey: 'upper',
+    });
+    expect(await balanceOf(repositories, bobs.id)).toBe('5.00');
   });
 
   it('answers NotFoundError for an account that does not exist', async () => {

@@ -1,6 +1,6 @@
 import { AccountId, Money, type AccountRepository, type Transfer } from '@stratum/domain';
-import { findExisting } from '../shared/find-existing';
-import { assertMayActOn, type Principal } from '../shared/principal';
+import { findReachable } from '../shared/find-reachable';
+import type { Principal } from '../shared/principal';
 
 export interface TransferFundsInput {
   fromAccountId: string;
@@ -16,12 +16,12 @@ export class TransferFundsUseCase {
   constructor(private readonly accounts: AccountRepository) {}
 
   async execute(principal: Principal, input: TransferFundsInput): Promise<Transfer> {
-    const from = await findExisting(
-      'Account',
-      input.fromAccountId,
+    const from = await findReachable(
+      principal,
+      { entity: 'Account', id: input.fromAccountId, action: 'accounts:write' },
       this.accounts.findById(AccountId.of(input.fromAccountId)),
+      (account) => account.ownerId.value,
     );
-    assertMayActOn(principal, 'accounts:write', from.ownerId.value);
     return this.accounts.transfer({
       from: from.id,
       to: AccountId.of(input.toAccountId),

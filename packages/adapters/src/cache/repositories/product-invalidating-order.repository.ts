@@ -58,6 +58,10 @@ export class ProductInvalidatingOrderRepository implements OrderRepository {
     return this.inner.findByCustomer(customerId, options);
   }
 
+  countPending(customerId: UserId): Promise<number> {
+    return this.inner.countPending(customerId);
+  }
+
   softDelete(id: OrderId): Promise<void> {
     return this.inner.softDelete(id);
   }
