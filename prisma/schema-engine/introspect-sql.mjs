@@ -14,10 +14,10 @@ import { pg } from './pg-adapter.mjs';
  */
 export async function introspectSql({ url, queries }, { datamodels }) {
   const enums = schemaEnums(datamodels);
-  const { connectionString, schema } = splitSchema(url);
+  const { connectionString, schema, urlOptions } = splitSchema(url);
   // A generic plan keeps the joins that a NULL parameter would otherwise let the planner prove
   // empty and drop, so EXPLAIN shows every outer join.
-  const options = ['-c plan_cache_mode=force_generic_plan'];
+  const options = [urlOptions, '-c plan_cache_mode=force_generic_plan'].filter(Boolean);
   if (schema) options.push(`-c search_path=${quoteIdent(schema)}`);
   const client = new pg.Client({ connectionString, options: options.join(' ') });
   await client.connect();
@@ -264,11 +264,18 @@ function schemaEnums(datamodels) {
   return { byPrismaName, byDbName };
 }
 
+/**
+ * `?schema=` comes off the URL, and so do its `?options=` (our prisma.config.ts adds a
+ * lock_timeout there): pg lets a connection string's options replace the config's, which would
+ * drop the generic-plan setting the outer-join analysis depends on.
+ */
 function splitSchema(url) {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
+  const urlOptions = parsed.searchParams.get('options') ?? undefined;
   parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), schema, urlOptions };
 }
 
 function quoteIdent(name) {

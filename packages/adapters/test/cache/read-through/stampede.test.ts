@@ -26,7 +26,9 @@ for (const backend of backends) {
 
       expect(found.every((each) => each?.id.value === user.id.value)).toBe(true);
       expect(world.control.count('users.findById')).toBe(1);
-      expect(world.cache.stats.get('coalesced')).toBe(CALLERS - 1);
+      // Every other caller joined the one load, or (on a loaded machine, arriving after it ended)
+      // read what it stored: none went to the database.
+      expect(world.cache.stats.get('coalesced') + world.cache.stats.get('hits')).toBe(CALLERS - 1);
     });
 
     it(`load a search page once for ${CALLERS} concurrent callers`, async () => {
