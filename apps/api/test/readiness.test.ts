@@ -1,3 +1,4 @@
+import { withAdminClient } from '@stratum/postgres-toolkit';
 import { describe, expect, it } from 'vitest';
 import { PoolSaturationCheck } from '../src/health/pool-saturation.check';
 import { useTestApp } from './support/test-app';
@@ -7,7 +8,8 @@ const LATEST = '20261126001000_sessions';
 describe('GET /health/live and /health/ready', () => {
   const t = useTestApp();
   const ready = () => t.app.inject({ method: 'GET', url: '/health/ready' });
-  const sql = (text: string) => t.database.pool.query(text);
+  // Prisma's bookkeeping is the migration role's to write: the test changes it as the admin.
+  const sql = (text: string) => withAdminClient(t.adminUrl, (admin) => admin.query(text));
 
   it('answers live without touching a dependency', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health/live' });

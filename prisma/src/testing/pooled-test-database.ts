@@ -59,7 +59,8 @@ export async function createRoutedTestDatabase(
   }
   let bouncer: PgBouncer | undefined;
   try {
-    bouncer = await startPgBouncer(testServerUrl());
+    // The bouncer's auth file names the role the code under test logs in as: the runtime role.
+    bouncer = await startPgBouncer(new URL(testDb.runtimeUrl));
     // The code under test connects as the runtime role, through the bouncer as directly.
     const pooledUrl = bouncer.urlFor(testDb.runtimeUrl);
     const config = readDatabaseConfig({ ...env, DATABASE_URL: pooledUrl, DATABASE_POOLER: 'pgbouncer' });

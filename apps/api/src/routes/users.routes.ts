@@ -66,6 +66,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
       {
         config: { access: ['profile:write'] },
         schema: {
+          operationId: 'changeOwnPassword',
           tags: ['users'],
           summary: "Change one's own password; every other session ends",
           description: 'Needs the current password: a bearer token alone cannot change it.',
