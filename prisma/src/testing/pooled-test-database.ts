@@ -59,12 +59,17 @@ export async function createRoutedTestDatabase(
   }
   let bouncer: PgBouncer | undefined;
   try {
+    // The defaults first: the bouncer's readiness probe opens a server connection to this database,
+    // which would keep the old defaults for its whole life.
+    await setTimeoutDefaults(
+      testDb,
+      readDatabaseConfig({ ...env, DATABASE_URL: testDb.runtimeUrl, DATABASE_POOLER: 'pgbouncer' }),
+    );
     // The bouncer's auth file names the role the code under test logs in as: the runtime role.
     bouncer = await startPgBouncer(new URL(testDb.runtimeUrl));
     // The code under test connects as the runtime role, through the bouncer as directly.
     const pooledUrl = bouncer.urlFor(testDb.runtimeUrl);
     const config = readDatabaseConfig({ ...env, DATABASE_URL: pooledUrl, DATABASE_POOLER: 'pgbouncer' });
-    await setTimeoutDefaults(testDb, config);
     const started = bouncer;
     return {
       testDb,
