@@ -1,5 +1,4 @@
 import { readReplicas } from '@prisma/extension-read-replicas';
-import { findPostgresBinaries } from '@stratum/postgres-toolkit';
 import type { PrismaClient, ReplicaRoutingConfig } from '@stratum/prisma';
 import { UserMother } from '@stratum/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,17 +6,15 @@ import type { ReplicaSwitch } from '../../src/replicas/read-client';
 import { createReadReplication, type ReadReplication } from '../../src/replicas/read-replication';
 import { ReadSession } from '../../src/replicas/read-session';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';
-import { useReplicatedDatabase } from '../support/replication/replicated-database';
+import {
+  ON_DEMAND_ROUTING,
+  replicaSkipReason,
+  useReplicatedDatabase,
+} from '../support/replication/replicated-database';
 
-const lookup = findPostgresBinaries();
-const skipReason = 'missing' in lookup ? lookup.missing : null;
+const skipReason = replicaSkipReason();
 
-const ROUTING: ReplicaRoutingConfig = {
-  maxLagBytes: 16 * 1024 * 1024,
-  maxLagMs: 60_000,
-  probeIntervalMs: 600_000,
-  probeTimeoutMs: 5_000,
-};
+const ROUTING = ON_DEMAND_ROUTING;
 
 /** What code written for @prisma/extension-read-replicas uses: the two methods and model reads. */
 type ExtensionStyleClient = Pick<ReplicaSwitch, '$primary'> & {

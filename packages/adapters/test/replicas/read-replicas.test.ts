@@ -4,21 +4,15 @@ import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { createReadReplication, type ReadReplication } from '../../src/replicas/read-replication';
 import { ReadSession } from '../../src/replicas/read-session';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';
-import { findPostgresBinaries } from '@stratum/postgres-toolkit';
-import { useReplicatedDatabase } from '../support/replication/replicated-database';
+import {
+  ON_DEMAND_ROUTING,
+  replicaSkipReason,
+  useReplicatedDatabase,
+} from '../support/replication/replicated-database';
 
-const lookup = findPostgresBinaries();
-const skipReason = 'missing' in lookup ? lookup.missing : null;
+const skipReason = replicaSkipReason();
 
-// Generous bounds, so that only what a test does makes the standby lag. Probes run when a test
-// asks (monitor.refresh()), never behind its back: on a loaded machine a background probe that
-// times out would mark the standby down in the middle of a test about something else.
-const ROUTING: ReplicaRoutingConfig = {
-  maxLagBytes: 16 * 1024 * 1024,
-  maxLagMs: 60_000,
-  probeIntervalMs: 600_000,
-  probeTimeoutMs: 5_000,
-};
+const ROUTING = ON_DEMAND_ROUTING;
 
 describe.skipIf(skipReason !== null)(
   `reads on a streaming standby${skipReason ? ` (skipped: ${skipReason})` : ''}`,

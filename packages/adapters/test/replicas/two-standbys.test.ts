@@ -1,22 +1,18 @@
-import { findPostgresBinaries } from '@stratum/postgres-toolkit';
 import type { ReplicaDatabase, ReplicaRoutingConfig } from '@stratum/prisma';
 import { UserMother } from '@stratum/testing';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { createReadReplication, type ReadReplication } from '../../src/replicas/read-replication';
 import { ReadSession } from '../../src/replicas/read-session';
 import { PrismaUserRepository } from '../../src/users/prisma-user.repository';
-import { useReplicatedDatabase } from '../support/replication/replicated-database';
+import {
+  ON_DEMAND_ROUTING,
+  replicaSkipReason,
+  useReplicatedDatabase,
+} from '../support/replication/replicated-database';
 
-const lookup = findPostgresBinaries();
-const skipReason = 'missing' in lookup ? lookup.missing : null;
+const skipReason = replicaSkipReason();
 
-// As in read-replicas.test.ts: generous bounds, and probes only when a test asks for them.
-const ROUTING: ReplicaRoutingConfig = {
-  maxLagBytes: 16 * 1024 * 1024,
-  maxLagMs: 60_000,
-  probeIntervalMs: 600_000,
-  probeTimeoutMs: 5_000,
-};
+const ROUTING = ON_DEMAND_ROUTING;
 
 // One primary and two standbys for the whole file (three servers are what a 2-core machine shared
 // with other test files can spare). The promotion test ends a standby's life as a standby: it runs last.

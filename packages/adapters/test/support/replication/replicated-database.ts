@@ -3,6 +3,7 @@
  * asked for more), and the clients on each, built by the same factories the application uses. Stopped and deleted after
  * the file's last test.
  */
+import type { ReplicaRoutingConfig } from '@stratum/prisma';
 import {
   closeReplicaDatabases,
   createDatabase,
@@ -62,9 +63,7 @@ export function useReplicatedDatabase(options: { standbys?: number } = {}): Repl
       // A promoted standby has no replay to resume; a stopped one is started again by its test.
       await Promise.all(
         current().replicas.map((replica) =>
-          replica.pool.query(
-            'SELECT pg_wal_replay_resume() WHERE pg_is_in_recovery()',
-          ),
+          replica.pool.query('SELECT pg_wal_replay_resume() WHERE pg_is_in_recovery()'),
         ),
       );
     },
@@ -113,3 +112,21 @@ export function useReplicatedDatabase(options: { standbys?: number } = {}): Repl
   });
   return handle;
 }
+
+/** Why no replica can be started here (no PostgreSQL server binaries), or null. */
+export function replicaSkipReason(): string | null {
+  const lookup = findPostgresBinaries();
+  return 'missing' in lookup ? lookup.missing : null;
+}
+
+/**
+ * Generous bounds, so that only what a test does makes a standby lag. Probes run when a test asks
+ * (monitor.refresh()), never behind its back: on a loaded machine a background probe that times
+ * out would mark a standby down in the middle of a test about something else.
+ */
+export const ON_DEMAND_ROUTING: ReplicaRoutingConfig = {
+  maxLagBytes: 16 * 1024 * 1024,
+  maxLagMs: 60_000,
+  probeIntervalMs: 600_000,
+  probeTimeoutMs: 5_000,
+};
