@@ -10,6 +10,7 @@ import type { BenchResults } from './report/bench-results';
 import { consoleTable, pgbenchLine, resultLine, targetLines } from './report/console-table';
 import { MAX_PUBLISH_LOAD, currentLoad, describeMachine } from './report/machine-info';
 import { checkTargets } from './report/targets';
+import { writeReadmeSection } from './report/readme-section';
 import { writeResults, type WrittenFiles } from './report/write-results';
 
 export interface BenchIo {
@@ -29,6 +30,7 @@ export interface BenchRun {
 }
 
 const BALANCE = '1000000000.00';
+const FULL_CATALOGUE = 1_000_000;
 
 /** One whole run: databases ready, every operation measured, pgbench, then the table and the files. */
 export async function runBench(options: BenchOptions, server: string, io: BenchIo): Promise<BenchRun> {
@@ -36,12 +38,7 @@ export async function runBench(options: BenchOptions, server: string, io: BenchI
   const startedAt = new Date().toISOString();
   const loadBefore = currentLoad();
   io.log(`[bench] load average before the run: ${loadBefore}`);
-  if (options.publishDir && loadBefore > MAX_PUBLISH_LOAD) {
-    throw new Error(
-      `not publishing: the load average before the run is ${loadBefore}, above ${MAX_PUBLISH_LOAD}; ` +
-        'run on a quiet machine, or without --publish',
-    );
-  }
+  if (options.publishDir) assertPublishable(options, loadBefore);
   const stages = await prepareDatabases(options, server, io);
   const machine = await describeMachine(server, loadBefore);
 
@@ -82,7 +79,26 @@ export async function runBench(options: BenchOptions, server: string, io: BenchI
   io.print(`\n${consoleTable(operations)}\n\n${pgbenchLine(pgbench)}\n\n${targetLines(results.targets)}\n`);
   const files = await writeResults(options.outDir, results);
   const published = options.publishDir ? await writeResults(options.publishDir, results) : undefined;
+  if (published && options.readmePath) await writeReadmeSection(options.readmePath, results);
   return { results, files, ...(published ? { published } : {}) };
+}
+
+/**
+ * What the README shows must be every operation of one quiet run: a busy machine, a partial run
+ * or one without the 1M catalogue may write results/, never the published copy.
+ */
+export function assertPublishable(options: BenchOptions, loadBefore: number): void {
+  const refuse = (why: string) => {
+    throw new Error(`not publishing: ${why}; run without --publish`);
+  };
+  if (loadBefore > MAX_PUBLISH_LOAD)
+    refuse(
+      `the load average before the run is ${loadBefore}, above ${MAX_PUBLISH_LOAD} (run on a quiet machine)`,
+    );
+  if (options.only.length > 0)
+    refuse(`--only measures a selection (${options.only.join(',')}), not every operation`);
+  if (!options.productSizes.includes(FULL_CATALOGUE))
+    refuse('the run lacks the 1M-product catalogue (--full)');
 }
 
 /** The main bench database (reset to its seeded state when reused) and one per further catalogue size. */

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** docs/bench at the repository root: the committed copy the README links to. */
 export const DEFAULT_PUBLISH_DIR = join(benchDir, '..', '..', 'docs', 'bench');
+/** The README whose benchmark section a publish to DEFAULT_PUBLISH_DIR rewrites. */
+export const DEFAULT_README = join(benchDir, '..', '..', 'README.md');
 
 /** Everything a run can be told; `--help` prints USAGE. */
 export interface BenchOptions {
@@ -34,6 +36,8 @@ export interface BenchOptions {
   outDir: string;
   /** Also write latest.md, latest.svg and latest.json here (the committed copy the README shows). */
   publishDir: string | undefined;
+  /** The README whose section between the bench markers a publish rewrites (publishing to docs/bench only). */
+  readmePath: string | undefined;
   seed: number;
   help: boolean;
 }
@@ -56,6 +60,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   pgbench: true,
   outDir: join(benchDir, 'results'),
   publishDir: undefined,
+  readmePath: undefined,
   seed: 7,
   help: false,
 };
@@ -78,7 +83,8 @@ export const USAGE = `usage: pnpm --filter @stratum/bench bench -- [options]
   --database NAME      bench database name, must contain "bench" [${DEFAULT_OPTIONS.database}]
   --server URL         PostgreSQL server to use [DATABASE_URL's server, else the local one of npm start]
   --out DIR            where latest.json, .svg and .md go [apps/bench/results, git-ignored]
-  --publish [DIR]      also write them to DIR [docs/bench], the copy the README shows
+  --publish [DIR]      also write them to DIR [docs/bench], the copy the README shows; to docs/bench it
+                       also rewrites the README's table. Needs a quiet machine (load ≤ 1.5), --full, no --only
   --seed N             seed of the input generators, so that runs are comparable [${DEFAULT_OPTIONS.seed}]`;
 
 export function parseBenchOptions(
@@ -158,6 +164,7 @@ export function parseBenchOptions(
       case '--publish':
         options.publishDir =
           inline ?? (args[i + 1]?.startsWith('--') === false ? args[++i] : DEFAULT_PUBLISH_DIR);
+        options.readmePath = options.publishDir === DEFAULT_PUBLISH_DIR ? DEFAULT_README : undefined;
         break;
       case '--seed':
         options.seed = whole(flag, value(), 0);
