@@ -165,7 +165,9 @@ export class ReadThroughCache implements RepositoryCache {
   private remember<T>(entry: CacheEntry<T>, at: Located, ticket: string, value: T, size: number): void {
     if (!this.near) return;
     const namespace =
-      entry.namespace && at.generation !== null ? { name: entry.namespace.name, generation: at.generation } : null;
+      entry.namespace && at.generation !== null
+        ? { name: entry.namespace.name, generation: at.generation }
+        : null;
     this.near.set(entry.key, { key: at.key, ticket, namespace, value, size });
   }
 

@@ -82,7 +82,9 @@ export class InProcessLruCache implements Cache {
 
   async current(probes: readonly Probe[]): Promise<Array<string | null>> {
     return probes.map((probe) =>
-      'key' in probe ? (this.live(probe.key)?.ticket ?? null) : (this.live(generationKey(probe.namespace))?.value ?? null),
+      'key' in probe
+        ? (this.live(probe.key)?.ticket ?? null)
+        : (this.live(generationKey(probe.namespace))?.value ?? null),
     );
   }
 

@@ -188,7 +188,9 @@ export class RedisCache implements Cache {
   }
 
   private probe(probe: Probe): Promise<string | null> {
-    return 'key' in probe ? this.client.hget(probe.key, 't') : this.client.get(generationKey(probe.namespace));
+    return 'key' in probe
+      ? this.client.hget(probe.key, 't')
+      : this.client.get(generationKey(probe.namespace));
   }
 
   /** One command per key, never a multi-key DEL, so keys may live on different cluster slots. */
