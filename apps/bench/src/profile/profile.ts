@@ -13,6 +13,7 @@ import { databaseUrl } from '@stratum/postgres-toolkit';
 import { loadBenchFixtures, loadSearchQueries } from '../fixtures/bench-fixtures';
 import { seededRandom } from '../harness/random';
 import { mainOperations } from '../operations/operation-list';
+import { cachedProductOperations } from '../operations/products/cached-product.operations';
 import { productSearchOperation } from '../operations/products/product-search.operations';
 import { summarizeProfile, type CpuProfile } from './summarize-profile';
 
@@ -34,7 +35,11 @@ const session = new Session();
 try {
   const operations = thousands
     ? [productSearchOperation(clients, thousands * 1000, await loadSearchQueries(clients.raw, 7))]
-    : mainOperations(clients, await loadBenchFixtures(clients.raw, 7));
+    : await (async () => {
+        const fixtures = await loadBenchFixtures(clients.raw, 7);
+        const cached = cachedProductOperations(clients, fixtures, await loadSearchQueries(clients.raw, 7));
+        return [...mainOperations(clients, fixtures), ...cached];
+      })();
   const run = operations
     .find((operation) => operation.id === operationId)
     ?.implementations.find((candidate) => candidate.id === implementation);
