@@ -1,4 +1,4 @@
-import { cacheRepositories, createCache, createPrismaRepositories } from '@stratum/adapters';
+import { cacheRepositories, createCache, createPrismaRepositories, readCacheConfig } from '@stratum/adapters';
 import type { ProductRepository, UserRepository } from '@stratum/domain';
 import type { PrismaClient } from '@stratum/prisma';
 import type { CacheReads } from '../harness/bench-operation';
@@ -12,8 +12,8 @@ export interface CachedRepositories {
 }
 
 /**
- * Stratum's Redis-cached repositories, built the way the application builds them (near cache
- * included, at its default size), or null without REDIS_URL: the "..., Redis cache" operations
+ * Stratum's Redis-cached repositories, built the way the application builds them (with the
+ * CACHE_* settings of the environment, so CACHE_NEAR_MAX_ENTRIES=0 measures Redis alone), or null without REDIS_URL: the "..., Redis cache" operations
  * are in the run exactly when this returns one. Keys get a prefix of their own, so the bench
  * never reads or evicts an application's entries.
  */
@@ -25,6 +25,7 @@ export async function createCachedRepositories(
   // A TTL longer than a run, so that the figures are of a warm cache rather than of its expiry
   // schedule; what a miss costs is the uncached lookup, measured on its own.
   const cache = createCache({
+    ...readCacheConfig(process.env),
     redisUrl,
     keyPrefix: 'stratum-bench:cache',
     ttlSeconds: 900,

@@ -40,17 +40,18 @@ try {
         const cached = cachedProductOperations(clients, fixtures, await loadSearchQueries(clients.raw, 7));
         return [...mainOperations(clients, fixtures), ...cached];
       })();
-  const run = operations
-    .find((operation) => operation.id === operationId)
-    ?.implementations.find((candidate) => candidate.id === implementation);
+  const operation = operations.find((candidate) => candidate.id === operationId);
+  const run = operation?.implementations.find((candidate) => candidate.id === implementation);
   if (!run) throw new Error(`no ${implementation} implementation of ${operationId}`);
   const random = seededRandom(7);
+  await operation?.warm?.();
   for (let i = 0; i < 500; i++) await run.run(random);
 
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 50 });
   await session.post('Profiler.start');
+  const cacheBefore = implementation === 'stratum' ? operation?.cacheReads?.() : undefined;
   const cpuBefore = process.cpuUsage();
   const until = performance.now() + Number(seconds) * 1000;
   let calls = 0;
@@ -69,6 +70,11 @@ try {
   console.log(
     `${operationId} / ${implementation}: ${calls} calls, ${Math.round(nodeUs)} µs of Node CPU per call`,
   );
+  const cacheAfter = cacheBefore && operation?.cacheReads?.();
+  if (cacheBefore && cacheAfter) {
+    const hits = (cacheAfter.hits - cacheBefore.hits) / Math.max(1, cacheAfter.reads - cacheBefore.reads);
+    console.log(`  cache hits: ${(100 * hits).toFixed(1)}% of the measured reads`);
+  }
   console.log(`  by package, µs per call (share of the samples × CPU per call; ${file}):`);
   for (const [group, us] of summarizeProfile(profile, nodeUs)) {
     if (us >= 1) console.log(`  ${Math.round(us).toString().padStart(6)}  ${group}`);
