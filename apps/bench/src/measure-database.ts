@@ -11,6 +11,7 @@ import {
   type OperationResult,
 } from './harness/measure-operations';
 import { mainOperations } from './operations/operation-list';
+import { cachedProductOperations } from './operations/products/cached-product.operations';
 import { productSearchOperation } from './operations/products/product-search.operations';
 
 export interface DatabaseStage {
@@ -46,6 +47,7 @@ export async function measureDatabase(
     if (queries.length === 0) queries = await loadSearchQueries(clients.raw, options.seed);
     return [
       ...(fixtures ? mainOperations(clients, fixtures) : []),
+      ...(fixtures ? cachedProductOperations(clients, fixtures, queries) : []),
       productSearchOperation(clients, stage.products, queries),
     ].filter(wanted);
   };

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openDrizzle } from '../drizzle/drizzle-client';
 import { prepareDrizzleReads, type DrizzleReads } from '../drizzle/drizzle-reads';
 import type { ImplementationId } from '../harness/bench-operation';
-import { createCachedUsers, type CachedUsers } from './cached-users';
+import { createCachedRepositories, type CachedRepositories } from './cached-repositories';
 import { countRoundTrips } from './round-trips';
 
 /**
@@ -21,7 +21,7 @@ export interface BenchClients {
   drizzle: DrizzleReads;
   /** A second raw pool, for the raw interactive transaction. */
   rawTx: pg.Pool;
-  cached: CachedUsers | null;
+  cached: CachedRepositories | null;
   /** Statements sent so far by each implementation's pool. */
   roundTrips: Record<ImplementationId, () => number>;
   /** The server process behind an implementation's connection; meaningful with a pool of one. */
@@ -47,7 +47,7 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
   // Prisma loads its query compiler and opens connections on first use: pay that here, not in
   // the first measurement (it takes seconds on a loaded machine).
   await Promise.all([stratumDb, prismaDb].map((db) => db.prisma.$queryRaw`SELECT 1`));
-  const cached = await createCachedUsers(stratumDb.prisma, redisUrl);
+  const cached = await createCachedRepositories(stratumDb.prisma, redisUrl);
   return {
     stratum: createPrismaRepositories(stratumDb.prisma),
     prisma: prismaDb.prisma,

@@ -73,22 +73,27 @@ export function prepareDrizzleReads(db: DrizzleDb) {
       },
     })
     .prepare('drizzle_customer_orders');
+  const productColumns = {
+    id: products.id,
+    sku: products.sku,
+    name: products.name,
+    description: products.description,
+    price: products.price,
+    currency: products.currency,
+    stock: products.stock,
+    createdAt: products.createdAt,
+    updatedAt: products.updatedAt,
+    deletedAt: products.deletedAt,
+  };
+  const productById = db
+    .select(productColumns)
+    .from(products)
+    .where(and(eq(products.id, sql.placeholder('id')), isNull(products.deletedAt)))
+    .prepare('drizzle_product_by_id');
   const query = sql`websearch_to_tsquery('english', ${sql.placeholder('query')})`;
   const rank = sql<number>`ts_rank(search_vector, ${query})`.mapWith(Number);
   const productSearch = db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      description: products.description,
-      price: products.price,
-      currency: products.currency,
-      stock: products.stock,
-      createdAt: products.createdAt,
-      updatedAt: products.updatedAt,
-      deletedAt: products.deletedAt,
-      rank,
-    })
+    .select({ ...productColumns, rank })
     .from(products)
     .where(and(sql`search_vector @@ ${query}`, isNull(products.deletedAt), sql`${products.stock} > 0`))
     .orderBy(desc(rank), products.id)
@@ -102,6 +107,7 @@ export function prepareDrizzleReads(db: DrizzleDb) {
     activeFirst,
     activeAfter,
     customerOrders,
+    productById,
     productSearch,
   };
 }

@@ -33,6 +33,19 @@ export interface BenchOperation {
   readonly implementations: readonly BenchImplementation[];
   /** For a cached operation: the reads of Stratum's cache so far, to report its hit ratio. */
   readonly cacheReads?: () => CacheReads;
+  /**
+   * For a cached operation: reads every input once before the warm-up, so that the figures are
+   * of a warm cache, whatever an earlier run left in Redis (a miss costs the uncached read, which
+   * has an operation of its own).
+   */
+  readonly warm?: () => Promise<void>;
+}
+
+/** Runs `read` on every item, `concurrency` at a time. */
+export async function readAll<T>(items: readonly T[], read: (item: T) => Promise<unknown>, concurrency = 8) {
+  for (let start = 0; start < items.length; start += concurrency) {
+    await Promise.all(items.slice(start, start + concurrency).map(read));
+  }
 }
 
 export interface CacheReads {

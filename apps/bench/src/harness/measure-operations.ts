@@ -69,6 +69,7 @@ export async function measureOperations(
     const implementations = [...operation.implementations]
       .filter((implementation) => settings.extras || MAIN_IMPLEMENTATIONS.includes(implementation.id))
       .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+    await operation.warm?.();
     if (settings.warmupS > 0) {
       for (const implementation of implementations)
         await run(implementation, settings.warmupS, settings.seed + 1);

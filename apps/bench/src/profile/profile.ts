@@ -13,6 +13,7 @@ import { databaseUrl } from '@stratum/postgres-toolkit';
 import { loadBenchFixtures, loadSearchQueries } from '../fixtures/bench-fixtures';
 import { seededRandom } from '../harness/random';
 import { mainOperations } from '../operations/operation-list';
+import { cachedProductOperations } from '../operations/products/cached-product.operations';
 import { productSearchOperation } from '../operations/products/product-search.operations';
 import { summarizeProfile, type CpuProfile } from './summarize-profile';
 
@@ -34,18 +35,23 @@ const session = new Session();
 try {
   const operations = thousands
     ? [productSearchOperation(clients, thousands * 1000, await loadSearchQueries(clients.raw, 7))]
-    : mainOperations(clients, await loadBenchFixtures(clients.raw, 7));
-  const run = operations
-    .find((operation) => operation.id === operationId)
-    ?.implementations.find((candidate) => candidate.id === implementation);
+    : await (async () => {
+        const fixtures = await loadBenchFixtures(clients.raw, 7);
+        const cached = cachedProductOperations(clients, fixtures, await loadSearchQueries(clients.raw, 7));
+        return [...mainOperations(clients, fixtures), ...cached];
+      })();
+  const operation = operations.find((candidate) => candidate.id === operationId);
+  const run = operation?.implementations.find((candidate) => candidate.id === implementation);
   if (!run) throw new Error(`no ${implementation} implementation of ${operationId}`);
   const random = seededRandom(7);
+  await operation?.warm?.();
   for (let i = 0; i < 500; i++) await run.run(random);
 
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 50 });
   await session.post('Profiler.start');
+  const cacheBefore = implementation === 'stratum' ? operation?.cacheReads?.() : undefined;
   const cpuBefore = process.cpuUsage();
   const until = performance.now() + Number(seconds) * 1000;
   let calls = 0;
@@ -64,6 +70,11 @@ try {
   console.log(
     `${operationId} / ${implementation}: ${calls} calls, ${Math.round(nodeUs)} µs of Node CPU per call`,
   );
+  const cacheAfter = cacheBefore && operation?.cacheReads?.();
+  if (cacheBefore && cacheAfter) {
+    const hits = (cacheAfter.hits - cacheBefore.hits) / Math.max(1, cacheAfter.reads - cacheBefore.reads);
+    console.log(`  cache hits: ${(100 * hits).toFixed(1)}% of the measured reads`);
+  }
   console.log(`  by package, µs per call (share of the samples × CPU per call; ${file}):`);
   for (const [group, us] of summarizeProfile(profile, nodeUs)) {
     if (us >= 1) console.log(`  ${Math.round(us).toString().padStart(6)}  ${group}`);

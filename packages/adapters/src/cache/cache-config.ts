@@ -14,6 +14,9 @@ export interface CacheConfig {
   readonly ttlSeconds: number;
   readonly searchTtlSeconds: number;
   readonly lruMaxEntries: number;
+  /** Entries of the near cache in front of Redis (0: none), and the bound on their encoded size. */
+  readonly nearMaxEntries: number;
+  readonly nearMaxMb: number;
   readonly redisCommandTimeoutMs: number;
   readonly breakerCooldownMs: number;
 }
@@ -35,6 +38,8 @@ export function readCacheConfig(
     ttlSeconds: settings.CACHE_TTL_SECONDS,
     searchTtlSeconds: settings.CACHE_SEARCH_TTL_SECONDS,
     lruMaxEntries: settings.CACHE_LRU_MAX_ENTRIES,
+    nearMaxEntries: settings.CACHE_NEAR_MAX_ENTRIES,
+    nearMaxMb: settings.CACHE_NEAR_MAX_MB,
     redisCommandTimeoutMs: settings.CACHE_REDIS_TIMEOUT_MS,
     breakerCooldownMs: settings.CACHE_BREAKER_COOLDOWN_MS,
   };

@@ -21,6 +21,9 @@ export const CACHE_ENV = z.object({
   CACHE_TTL_SECONDS: envInteger().default(60),
   CACHE_SEARCH_TTL_SECONDS: envInteger().default(30),
   CACHE_LRU_MAX_ENTRIES: envInteger().default(10_000),
+  /** Decoded values each process keeps in front of Redis, each served only once Redis confirms it; 0 turns it off. */
+  CACHE_NEAR_MAX_ENTRIES: envInteger(0).default(10_000),
+  CACHE_NEAR_MAX_MB: envInteger().default(32),
   CACHE_REDIS_TIMEOUT_MS: envInteger().default(100),
   CACHE_BREAKER_COOLDOWN_MS: envInteger().default(5_000),
 });

@@ -8,7 +8,8 @@ import { RedisCache } from './store/redis.cache';
 
 /**
  * The application's cache: a Redis Cluster when its nodes are given, else Redis when a URL is,
- * else an in-process LRU. Share the result between every cached repository and the
+ * else an in-process LRU. In front of Redis sits a near cache of decoded values (see
+ * ReadThroughCache), unless CACHE_NEAR_MAX_ENTRIES is 0. Share the result between every cached repository and the
  * CachingUnitOfWork, and close it on shutdown.
  */
 export function createCache(config: Partial<CacheConfig> = {}): ReadThroughCache {
@@ -28,5 +29,8 @@ export function createCache(config: Partial<CacheConfig> = {}): ReadThroughCache
   return new ReadThroughCache(cache, new CacheKeys(settings.keyPrefix), {
     entityTtlMs: settings.ttlSeconds * 1_000,
     searchTtlMs: settings.searchTtlSeconds * 1_000,
+    // In front of the in-process LRU a second copy would only double the memory.
+    nearMaxEntries: client ? settings.nearMaxEntries : 0,
+    nearMaxBytes: settings.nearMaxMb * 1024 * 1024,
   });
 }

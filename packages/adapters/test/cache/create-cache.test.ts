@@ -21,6 +21,8 @@ describe('readCacheConfig', () => {
       CACHE_TTL_SECONDS: '120',
       CACHE_SEARCH_TTL_SECONDS: '15',
       CACHE_LRU_MAX_ENTRIES: '500',
+      CACHE_NEAR_MAX_ENTRIES: '0',
+      CACHE_NEAR_MAX_MB: '8',
       CACHE_REDIS_TIMEOUT_MS: '50',
       CACHE_BREAKER_COOLDOWN_MS: '2000',
     });
@@ -31,6 +33,8 @@ describe('readCacheConfig', () => {
       ttlSeconds: 120,
       searchTtlSeconds: 15,
       lruMaxEntries: 500,
+      nearMaxEntries: 0,
+      nearMaxMb: 8,
       redisCommandTimeoutMs: 50,
       breakerCooldownMs: 2_000,
     });
@@ -57,6 +61,8 @@ describe('readCacheConfig', () => {
   it('refuses a setting that is not a positive whole number, naming it', () => {
     expect(() => readCacheConfig({ CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/);
     expect(() => readCacheConfig({ CACHE_REDIS_TIMEOUT_MS: '1.5' })).toThrow(/CACHE_REDIS_TIMEOUT_MS/);
+    expect(() => readCacheConfig({ CACHE_NEAR_MAX_MB: '0' })).toThrow(/CACHE_NEAR_MAX_MB/);
+    expect(() => readCacheConfig({ CACHE_NEAR_MAX_ENTRIES: '-1' })).toThrow(/CACHE_NEAR_MAX_ENTRIES/);
   });
 });
 
@@ -77,6 +83,30 @@ describe('createCache', () => {
       await cache.close();
     }
   });
+
+  it.skipIf(!REDIS_URL)(
+    `puts a near cache in front of Redis, unless CACHE_NEAR_MAX_ENTRIES is 0${REDIS_SKIP_NOTE}`,
+    async () => {
+      const keyPrefix = `stratum-test:create-cache:${crypto.randomUUID()}`;
+      for (const [nearMaxEntries, kept] of [
+        [10, 1],
+        [0, 0],
+      ] as const) {
+        const cache = createCache({ redisUrl: REDIS_URL, keyPrefix, nearMaxEntries });
+        try {
+          await expect.poll(async () => (await cache.health()).status, { timeout: 3_000 }).toBe('up');
+          await cache.read(cache.keys.user('00000000-0000-4000-8000-000000000002'), async () => null);
+          expect(cache.nearSize).toBe(kept);
+        } finally {
+          await cache.invalidate({
+            keys: [cache.keys.user('00000000-0000-4000-8000-000000000002').key],
+            namespaces: [],
+          });
+          await cache.close();
+        }
+      }
+    },
+  );
 
   const cluster = useRedisClusterCaches('create-cache');
   it.skipIf(REDIS_CLUSTER_MISSING !== null)(

@@ -5,7 +5,7 @@ import { defineOperation, type BenchOperation } from '../../harness/bench-operat
 import type { Random } from '../../harness/random';
 import { rawRows, type RawStatement } from '../raw-query';
 
-const SEARCH: RawStatement = {
+export const PRODUCT_SEARCH: RawStatement = {
   name: 'bench_product_search',
   text: `
     SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
@@ -37,7 +37,7 @@ export function productSearchOperation(
     (random: Random) => random.pick(queries),
     {
       stratum: (query) => stratum.products.search(query, page),
-      raw: (query) => rawRows(raw, SEARCH, [query, PAGE_SIZE]),
+      raw: (query) => rawRows(raw, PRODUCT_SEARCH, [query, PAGE_SIZE]),
       drizzle: (query) => drizzle.productSearch.execute({ query, limit: PAGE_SIZE }),
       prisma: (query) =>
         prisma.product.findMany({

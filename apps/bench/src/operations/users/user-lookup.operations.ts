@@ -2,7 +2,7 @@ import { Email, PageRequest, UserId } from '@stratum/domain';
 import type { BenchClients } from '../../clients/bench-clients';
 import type { BenchFixtures } from '../../fixtures/bench-fixtures';
 import { PAGE_SIZE } from '../../fixtures/bench-fixtures';
-import { defineOperation, type BenchOperation } from '../../harness/bench-operation';
+import { defineOperation, readAll, type BenchOperation } from '../../harness/bench-operation';
 import { rawRows } from '../raw-query';
 import { USER_BY_EMAIL, USER_BY_ID, USER_SEARCH, containing } from './users.raw-sql';
 
@@ -56,6 +56,7 @@ export function userLookupOperations(clients: BenchClients, fixtures: BenchFixtu
         prisma: (user) => prisma.user.findUnique({ where: { id: user.id } }),
       }),
       cacheReads: () => cached.reads(),
+      warm: () => readAll(fixtures.users, (user) => cached.users.findById(UserId.of(user.id))),
     });
   }
   return operations;

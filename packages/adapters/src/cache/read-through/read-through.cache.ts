@@ -1,6 +1,8 @@
 import type { CacheEntry, CacheKeys, TtlClass } from './cache-keys';
 import type { CacheStats } from '../store/cache-stats';
 import type { Cache, CacheHealth, CacheLookup, Invalidation } from '../store/cache.port';
+import { NearCache, type NearEntry } from '../near/near-cache';
+import { ProbeBatch } from '../near/probe-batch';
 import type { RepositoryCache } from './repository-cache';
 import { SingleFlight } from './single-flight';
 
@@ -14,6 +16,15 @@ export interface ReadThroughOptions {
   /** How long a miss waits for another process's load before loading itself. */
   readonly leaseWaitMs: number;
   readonly leasePollMs: number;
+  /** Decoded values kept in this process (0: none); each is served only after Redis confirms its ticket. */
+  readonly nearMaxEntries: number;
+  readonly nearMaxBytes: number;
+}
+
+/** Where an entry lives in the shared cache now: its key, and the generation the key was built on. */
+interface Located {
+  readonly key: string;
+  readonly generation: string | null;
 }
 
 export const READ_THROUGH_DEFAULTS: ReadThroughOptions = {
@@ -23,6 +34,8 @@ export const READ_THROUGH_DEFAULTS: ReadThroughOptions = {
   leaseMs: 5_000,
   leaseWaitMs: 100,
   leasePollMs: 10,
+  nearMaxEntries: 0,
+  nearMaxBytes: 32 * 1024 * 1024,
 };
 
 /**
@@ -36,10 +49,19 @@ export const READ_THROUGH_DEFAULTS: ReadThroughOptions = {
  * write the shared load might miss had not finished yet: the caller overlaps it, and either
  * answer is correct. Sharing on the key alone would let a caller that arrives after another
  * process's write join a load that began before it.
+ *
+ * With a near cache, a value this process decoded is kept with the ticket it was filled under
+ * (and its generation). A later read serves that copy only after the shared cache, asked after the
+ * read began, still holds the same ticket and generation: an invalidation anywhere destroys one of
+ * them, so the copy is exactly as fresh as a shared-cache hit would have been, without moving or
+ * decoding the value. Checks of one tick share a round trip (ProbeBatch). A failed check is a
+ * failed cache: the read goes to the database.
  */
 export class ReadThroughCache implements RepositoryCache {
   private readonly options: ReadThroughOptions;
   private readonly flights = new SingleFlight();
+  private readonly near: NearCache | null;
+  private readonly probes: ProbeBatch;
 
   constructor(
     readonly cache: Cache,
@@ -47,6 +69,16 @@ export class ReadThroughCache implements RepositoryCache {
     options: Partial<ReadThroughOptions> = {},
   ) {
     this.options = { ...READ_THROUGH_DEFAULTS, ...options };
+    this.near =
+      this.options.nearMaxEntries > 0
+        ? new NearCache({ maxEntries: this.options.nearMaxEntries, maxBytes: this.options.nearMaxBytes })
+        : null;
+    this.probes = new ProbeBatch(cache);
+  }
+
+  /** Entries held in this process's near cache (0 without one). */
+  get nearSize(): number {
+    return this.near?.size ?? 0;
   }
 
   get stats(): CacheStats {
@@ -58,36 +90,59 @@ export class ReadThroughCache implements RepositoryCache {
   }
 
   close(): Promise<void> {
+    this.near?.clear();
     return this.cache.close();
   }
 
   async read<T>(entry: CacheEntry<T>, load: () => Promise<T>): Promise<T> {
-    let key: string;
+    const copy = this.near?.get(entry.key);
+    if (copy) {
+      let current: boolean;
+      try {
+        current = await this.isCurrent(copy);
+      } catch {
+        this.stats.increment('bypassed');
+        return load();
+      }
+      if (current) {
+        this.stats.increment('hits');
+        this.stats.increment('nearHits');
+        return copy.value as T;
+      }
+      this.stats.increment('nearStale');
+      this.near?.delete(entry.key, copy);
+    }
+    let at: Located;
     let found: CacheLookup;
     try {
       // The generation is read before loading: a write renewing it meanwhile orphans what we store.
-      key = entry.namespace
-        ? entry.namespace.keyAt(await this.cache.generation(entry.namespace.name))
-        : entry.key;
-      found = await this.cache.lookup(key, this.options.leaseMs);
+      if (entry.namespace) {
+        const generation = await this.cache.generation(entry.namespace.name);
+        at = { key: entry.namespace.keyAt(generation), generation };
+      } else {
+        at = { key: entry.key, generation: null };
+      }
+      found = await this.cache.lookup(at.key, this.options.leaseMs);
     } catch {
       // Stepping aside means exactly that: no sharing either, since nothing can vouch for freshness.
       this.stats.increment('bypassed');
       return load();
     }
-    if (found.kind === 'hit') return this.decoded(entry, key, found.value, load);
+    if (found.kind === 'hit') return this.decoded(entry, at, found, load);
     const { ticket } = found;
     return this.flights.run(
-      `${key} ${ticket}`,
+      `${at.key} ${ticket}`,
       () =>
         found.kind === 'miss'
-          ? this.loadAndFill(entry, key, ticket, load)
-          : this.awaitLoader(entry, key, ticket, load),
+          ? this.loadAndFill(entry, at, ticket, load)
+          : this.awaitLoader(entry, at, ticket, load),
       () => this.stats.increment('coalesced'),
     );
   }
 
   async invalidate(invalidation: Invalidation): Promise<void> {
+    // Only a shortcut for this process: the shared cache's ticket is what guards every copy.
+    for (const key of invalidation.keys) this.near?.delete(key);
     try {
       await this.cache.invalidate(invalidation);
     } catch {
@@ -95,34 +150,60 @@ export class ReadThroughCache implements RepositoryCache {
     }
   }
 
+  /** Whether the copy's ticket (and generation) are still the shared cache's, read after this call began. */
+  private async isCurrent(copy: NearEntry): Promise<boolean> {
+    const ticket = this.probes.current({ key: copy.key });
+    if (!copy.namespace) return (await ticket) === copy.ticket;
+    const [generation, current] = await Promise.all([
+      this.probes.current({ namespace: copy.namespace.name }),
+      ticket,
+    ]);
+    return generation === copy.namespace.generation && current === copy.ticket;
+  }
+
+  /** Keeps a decoded value with the ticket it was filled under, if this cache keeps copies. */
+  private remember<T>(entry: CacheEntry<T>, at: Located, ticket: string, value: T, size: number): void {
+    if (!this.near) return;
+    const namespace =
+      entry.namespace && at.generation !== null
+        ? { name: entry.namespace.name, generation: at.generation }
+        : null;
+    this.near.set(entry.key, { key: at.key, ticket, namespace, value, size });
+  }
+
   private async decoded<T>(
     entry: CacheEntry<T>,
-    key: string,
-    text: string,
+    at: Located,
+    found: { readonly value: string; readonly ticket: string },
     load: () => Promise<T>,
   ): Promise<T> {
+    let value: T;
     try {
-      const value = entry.codec.decode(text);
-      this.stats.increment('hits');
-      return value;
+      value = entry.codec.decode(found.value);
     } catch {
       this.stats.increment('errors');
-      await this.invalidate({ keys: [key], namespaces: [] });
+      await this.invalidate({ keys: [at.key], namespaces: [] });
       return load();
     }
+    this.stats.increment('hits');
+    this.remember(entry, at, found.ticket, value, found.value.length);
+    return value;
   }
 
   private async loadAndFill<T>(
     entry: CacheEntry<T>,
-    key: string,
+    at: Located,
     ticket: string,
     load: () => Promise<T>,
   ): Promise<T> {
     this.stats.increment('misses');
     const value = await load();
     try {
-      const stored = await this.cache.fill(key, ticket, entry.codec.encode(value), this.ttlOf(entry.ttl));
+      const encoded = entry.codec.encode(value);
+      const stored = await this.cache.fill(at.key, ticket, encoded, this.ttlOf(entry.ttl));
       this.stats.increment(stored ? 'fills' : 'staleFillsRejected');
+      // Only a fill the ticket let through: a refused one may hold what a write has replaced.
+      if (stored) this.remember(entry, at, ticket, value, encoded.length);
     } catch {
       // The value is still good for this caller; the cache simply stays empty.
     }
@@ -132,7 +213,7 @@ export class ReadThroughCache implements RepositoryCache {
   /** Another process holds the lease: give it a moment, so the database sees one load, not one per process. */
   private async awaitLoader<T>(
     entry: CacheEntry<T>,
-    key: string,
+    at: Located,
     ticket: string,
     load: () => Promise<T>,
   ): Promise<T> {
@@ -143,18 +224,18 @@ export class ReadThroughCache implements RepositoryCache {
       await sleep(this.options.leasePollMs);
       let found: CacheLookup;
       try {
-        found = await this.cache.lookup(key, this.options.leaseMs);
+        found = await this.cache.lookup(at.key, this.options.leaseMs);
       } catch {
         this.stats.increment('bypassed');
         return load();
       }
-      if (found.kind === 'hit') return this.decoded(entry, key, found.value, load);
-      if (found.kind === 'miss') return this.loadAndFill(entry, key, found.ticket, load);
+      if (found.kind === 'hit') return this.decoded(entry, at, found, load);
+      if (found.kind === 'miss') return this.loadAndFill(entry, at, found.ticket, load);
       current = found.ticket;
     }
     // Still loading elsewhere: load here and fill with that ticket. If an invalidation has
     // destroyed it since, the fill is refused, so this cannot store anything stale.
-    return this.loadAndFill(entry, key, current, load);
+    return this.loadAndFill(entry, at, current, load);
   }
 
   /** Jitter only shortens, so the configured TTL stays the upper bound on staleness. */

@@ -3,6 +3,10 @@ import { LatencyHistogram, type LatencySnapshot } from './latency-histogram';
 export const CACHE_COUNTERS = [
   /** Reads answered from the cache. */
   'hits',
+  /** Of the hits, those answered from this process's near cache after Redis confirmed the ticket. */
+  'nearHits',
+  /** Near-cache copies found outdated by that check (then read from Redis or the database as usual). */
+  'nearStale',
   /** Reads that went to the repository because the cache had no value. */
   'misses',
   /** Reads that joined a load already running in this process instead of starting their own. */
@@ -28,7 +32,7 @@ export const CACHE_COUNTERS = [
 ] as const;
 
 export type CacheCounter = (typeof CACHE_COUNTERS)[number];
-export type CacheOperation = 'lookup' | 'fill' | 'invalidate' | 'generation' | 'ping';
+export type CacheOperation = 'lookup' | 'fill' | 'invalidate' | 'generation' | 'validate' | 'ping';
 
 export interface CacheStatsSnapshot {
   readonly counters: Readonly<Record<CacheCounter, number>>;

@@ -7,11 +7,15 @@ import type { CacheStats } from './cache-stats';
  * so a value loaded before an invalidation can never be stored after it.
  */
 export type CacheLookup =
-  | { readonly kind: 'hit'; readonly value: string }
+  /** `ticket` is the one the value was filled under: while the key still holds it, so does the value. */
+  | { readonly kind: 'hit'; readonly value: string; readonly ticket: string }
   /** No value and no other loader: this caller holds the lease and should load and fill. */
   | { readonly kind: 'miss'; readonly ticket: string }
   /** Another caller (maybe in another process) holds the lease and is loading now. */
   | { readonly kind: 'loading'; readonly ticket: string };
+
+/** What `current` reads: a key's fill ticket, or a namespace's generation. */
+export type Probe = { readonly key: string } | { readonly namespace: string };
 
 /** Keys to delete, and namespaces whose generation to replace (which kills every key built on it). */
 export interface Invalidation {
@@ -47,6 +51,12 @@ export interface Cache {
   invalidate(invalidation: Invalidation): Promise<void>;
   /** The namespace's current generation, created if it has none. */
   generation(namespace: string): Promise<string>;
+  /**
+   * For each probe, the key's current ticket or the namespace's current generation (null when
+   * there is none), read after the call began and in one round trip. It takes no lease and
+   * creates nothing: it is how a copy of a value kept elsewhere proves it is still current.
+   */
+  current(probes: readonly Probe[]): Promise<Array<string | null>>;
   health(): Promise<CacheHealth>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import {
   type CacheHealth,
   type CacheLookup,
   type Invalidation,
+  type Probe,
 } from './cache.port';
 
 export interface InProcessLruOptions {
@@ -48,7 +49,7 @@ export class InProcessLruCache implements Cache {
 
   async lookup(key: string, leaseMs: number): Promise<CacheLookup> {
     const slot = this.live(key);
-    if (slot?.value != null) return { kind: 'hit', value: slot.value };
+    if (slot?.value != null) return { kind: 'hit', value: slot.value, ticket: slot.ticket };
     if (slot) return { kind: 'loading', ticket: slot.ticket };
     const ticket = newTicket();
     this.store(key, { ticket, value: null, expiresAt: this.now() + leaseMs });
@@ -77,6 +78,14 @@ export class InProcessLruCache implements Cache {
     // Evicting a generation only orphans the namespace's entries, which is safe.
     this.store(key, { ticket: '', value: generation, expiresAt: Number.POSITIVE_INFINITY });
     return generation;
+  }
+
+  async current(probes: readonly Probe[]): Promise<Array<string | null>> {
+    return probes.map((probe) =>
+      'key' in probe
+        ? (this.live(probe.key)?.ticket ?? null)
+        : (this.live(generationKey(probe.namespace))?.value ?? null),
+    );
   }
 
   async health(): Promise<CacheHealth> {

@@ -7,7 +7,7 @@ import type { Cluster, Redis } from 'ioredis';
  */
 const LOOKUP = `
 local entry = redis.call('HMGET', KEYS[1], 't', 'v')
-if entry[2] then return {'hit', entry[2]} end
+if entry[2] then return {'hit', entry[2], entry[1]} end
 if entry[1] then return {'loading', entry[1]} end
 redis.call('HSET', KEYS[1], 't', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -27,14 +27,17 @@ redis.call('SET', KEYS[1], ARGV[1], 'NX')
 return redis.call('GET', KEYS[1])
 `;
 
+/** [kind, value or ticket] and, on a hit, the ticket the value was filled under. */
+export type LookupReply = [string, string, string?];
+
 export interface CacheScripts {
-  lookup(key: string, ticket: string, leaseMs: number): Promise<[string, string]>;
+  lookup(key: string, ticket: string, leaseMs: number): Promise<LookupReply>;
   fill(key: string, ticket: string, value: string, ttlMs: number): Promise<number>;
   generation(key: string, candidate: string): Promise<string>;
 }
 
 interface ScriptedClient {
-  stratumCacheLookup(key: string, ticket: string, leaseMs: number): Promise<[string, string]>;
+  stratumCacheLookup(key: string, ticket: string, leaseMs: number): Promise<LookupReply>;
   stratumCacheFill(key: string, ticket: string, value: string, ttlMs: number): Promise<number>;
   stratumCacheGeneration(key: string, candidate: string): Promise<string>;
 }

@@ -8,6 +8,7 @@ import {
   type CacheHealth,
   type CacheLookup,
   type Invalidation,
+  type Probe,
 } from './cache.port';
 import { CircuitBreaker } from './circuit-breaker';
 import { PendingInvalidations } from './pending-invalidations';
@@ -55,10 +56,10 @@ export class RedisCache implements Cache {
   }
 
   async lookup(key: string, leaseMs: number): Promise<CacheLookup> {
-    const [kind, payload] = await this.command('lookup', () =>
+    const [kind, payload, filledUnder] = await this.command('lookup', () =>
       this.scripts.lookup(key, newTicket(), leaseMs),
     );
-    if (kind === 'hit') return { kind, value: payload };
+    if (kind === 'hit') return { kind, value: payload, ticket: filledUnder ?? '' };
     return { kind: kind === 'miss' ? 'miss' : 'loading', ticket: payload };
   }
 
@@ -68,6 +69,11 @@ export class RedisCache implements Cache {
 
   generation(namespace: string): Promise<string> {
     return this.command('generation', () => this.scripts.generation(generationKey(namespace), newTicket()));
+  }
+
+  current(probes: readonly Probe[]): Promise<Array<string | null>> {
+    if (probes.length === 0) return Promise.resolve([]);
+    return this.command('validate', () => this.read(probes));
   }
 
   async invalidate(invalidation: Invalidation): Promise<void> {
@@ -156,6 +162,35 @@ export class RedisCache implements Cache {
       this.replaying = null;
     });
     return this.replaying;
+  }
+
+  /**
+   * Several probes go as one pipeline on one server: one write and one read for the batch. A
+   * Cluster pipeline must stay on one slot, so there each probe is a command of its own (sent to
+   * its key's master). A single probe is a plain command: a pipeline object costs more than it saves.
+   */
+  private async read(probes: readonly Probe[]): Promise<Array<string | null>> {
+    const [only] = probes;
+    if (probes.length === 1 && only) return [await this.probe(only)];
+    if (this.client.isCluster) return Promise.all(probes.map((probe) => this.probe(probe)));
+    const replies = await this.client
+      .pipeline(
+        probes.map((probe) =>
+          'key' in probe ? ['hget', probe.key, 't'] : ['get', generationKey(probe.namespace)],
+        ),
+      )
+      .exec();
+    return probes.map((_, index) => {
+      const [error, value] = replies?.[index] ?? [new Error('no reply')];
+      if (error) throw error;
+      return typeof value === 'string' ? value : null;
+    });
+  }
+
+  private probe(probe: Probe): Promise<string | null> {
+    return 'key' in probe
+      ? this.client.hget(probe.key, 't')
+      : this.client.get(generationKey(probe.namespace));
   }
 
   /** One command per key, never a multi-key DEL, so keys may live on different cluster slots. */

@@ -12,12 +12,19 @@ export interface IsolatedCache {
   readonly cache: Cache;
   /** Key prefix this cache's keys must use, so tests never see each other's entries. */
   readonly prefix: string;
+  /** Read through a near cache of decoded values in front of `cache` (as createCache does for Redis). */
+  readonly near?: boolean;
 }
+
+/** Near-cache size in the tests: room for every entry a test makes. */
+export const TEST_NEAR_MAX_ENTRIES = 1_000;
 
 export interface Backend {
   /** Names the backend, with the reason when it is skipped. */
   readonly name: string;
   readonly skip: boolean;
+  /** Whether reads go through a near cache in front of the shared one. */
+  readonly near?: boolean;
   make(options?: Partial<RedisCacheOptions>): Promise<IsolatedCache>;
   /** A second cache over the same entries, as another process would have (Redis only). */
   sibling?(of: IsolatedCache): Promise<IsolatedCache>;
@@ -33,17 +40,38 @@ export interface BackendChoice {
 
 /**
  * The in-process LRU always; Redis when REDIS_URL is set; a Redis Cluster when asked and a
- * redis-server binary exists. Call once at the top of a test file.
+ * redis-server binary exists. Each shared backend comes twice: as is, and with the near cache in
+ * front, whose copies must keep every promise the shared cache keeps. Call once at the top of a
+ * test file.
  */
 export function useBackends(file: string, choice: BackendChoice = {}): Backend[] {
-  const redis = useRedisCaches(file);
-  const cluster = choice.cluster ? [clusterBackend(file)] : [];
+  const shared = sharedBackends(file, choice);
   return [
     {
       name: 'in-process LRU',
       skip: false,
       make: async () => ({ cache: new InProcessLruCache({ maxEntries: 10_000 }), prefix: 'test' }),
     },
+    ...shared,
+    ...shared.map(withNearCache),
+  ];
+}
+
+function withNearCache(backend: Backend): Backend {
+  const sibling = backend.sibling;
+  return {
+    name: backend.name.replace(/( \[skipped.*)?$/, ' with a near cache$1'),
+    skip: backend.skip,
+    near: true,
+    make: async (options) => ({ ...(await backend.make(options)), near: true }),
+    ...(sibling ? { sibling: async (of: IsolatedCache) => ({ ...(await sibling(of)), near: true }) } : {}),
+  };
+}
+
+function sharedBackends(file: string, choice: BackendChoice): Backend[] {
+  const redis = useRedisCaches(file);
+  const cluster = choice.cluster ? [clusterBackend(file)] : [];
+  return [
     {
       name: `Redis${REDIS_SKIP_NOTE}`,
       skip: !REDIS_URL,

@@ -9,7 +9,7 @@ import {
   ReadThroughCache,
   type ReadThroughOptions,
 } from '../../../src/cache/read-through/read-through.cache';
-import type { IsolatedCache } from './cache-backends';
+import { TEST_NEAR_MAX_ENTRIES, type IsolatedCache } from './cache-backends';
 import { ControlledProductRepository, ControlledUserRepository } from './controlled-repositories';
 import { ReadControl } from './read-control';
 
@@ -30,7 +30,7 @@ export function cacheWorld(isolated: IsolatedCache, options: Partial<ReadThrough
   const store = new InMemoryStore();
   const database = createInMemoryRepositories(store);
   const control = new ReadControl();
-  const cache = new ReadThroughCache(isolated.cache, new CacheKeys(isolated.prefix), options);
+  const cache = readThrough(isolated, options);
   return {
     store,
     database,
@@ -50,7 +50,7 @@ export function siblingWorld(
   options: Partial<ReadThroughOptions> = {},
 ): CacheWorld {
   const control = new ReadControl();
-  const cache = new ReadThroughCache(isolated.cache, new CacheKeys(isolated.prefix), options);
+  const cache = readThrough(isolated, options);
   return {
     ...of,
     control,
@@ -63,4 +63,11 @@ export function siblingWorld(
     orders: new ProductInvalidatingOrderRepository(of.database.orders, cache),
     unitOfWork: new CachingUnitOfWork(new InMemoryUnitOfWork(of.store), cache),
   };
+}
+
+function readThrough(isolated: IsolatedCache, options: Partial<ReadThroughOptions>): ReadThroughCache {
+  return new ReadThroughCache(isolated.cache, new CacheKeys(isolated.prefix), {
+    ...(isolated.near ? { nearMaxEntries: TEST_NEAR_MAX_ENTRIES } : {}),
+    ...options,
+  });
 }

@@ -33,10 +33,45 @@ export function cacheContract(name: string, makeCache: () => Promise<IsolatedCac
       expect((await cache.lookup(newKey(), LEASE_MS)).kind).toBe('miss');
     });
 
-    it('answers a filled key with the value stored', async () => {
+    it('answers a filled key with the value stored and the ticket it was filled under', async () => {
       const key = newKey();
-      expect(await cache.fill(key, await missTicket(key), 'stored', TTL_MS)).toBe(true);
-      expect(await cache.lookup(key, LEASE_MS)).toEqual({ kind: 'hit', value: 'stored' });
+      const ticket = await missTicket(key);
+      expect(await cache.fill(key, ticket, 'stored', TTL_MS)).toBe(true);
+      expect(await cache.lookup(key, LEASE_MS)).toEqual({ kind: 'hit', value: 'stored', ticket });
+    });
+
+    it('tells the current ticket of keys and generation of namespaces, creating nothing', async () => {
+      const [filled, leased, unknown, namespace, fresh] = [newKey(), newKey(), newKey(), newKey(), newKey()];
+      const filledTicket = await missTicket(filled);
+      await cache.fill(filled, filledTicket, 'value', TTL_MS);
+      const leasedTicket = await missTicket(leased);
+      const generation = await cache.generation(namespace);
+
+      expect(
+        await cache.current([
+          { key: filled },
+          { key: leased },
+          { key: unknown },
+          { namespace },
+          { namespace: fresh },
+        ]),
+      ).toEqual([filledTicket, leasedTicket, null, generation, null]);
+      // Asking took no lease and made no generation.
+      expect((await cache.lookup(unknown, LEASE_MS)).kind).toBe('miss');
+      expect(await cache.current([{ namespace: fresh }])).toEqual([null]);
+      expect(await cache.current([])).toEqual([]);
+    });
+
+    it('tells no ticket once the key is invalidated, and a new generation once the namespace is', async () => {
+      const [key, namespace] = [newKey(), newKey()];
+      const ticket = await missTicket(key);
+      await cache.fill(key, ticket, 'value', TTL_MS);
+      const generation = await cache.generation(namespace);
+      await cache.invalidate({ keys: [key], namespaces: [namespace] });
+
+      const [afterKey, afterNamespace] = await cache.current([{ key }, { namespace }]);
+      expect(afterKey).toBeNull();
+      expect(afterNamespace).not.toBe(generation);
     });
 
     it('tells a second caller that the key is loading, with the same ticket', async () => {
@@ -61,7 +96,7 @@ export function cacheContract(name: string, makeCache: () => Promise<IsolatedCac
       expect(fresh).not.toBe(stale);
       expect(await cache.fill(key, stale, 'old', TTL_MS)).toBe(false);
       expect(await cache.fill(key, fresh, 'new', TTL_MS)).toBe(true);
-      expect(await cache.lookup(key, LEASE_MS)).toEqual({ kind: 'hit', value: 'new' });
+      expect(await cache.lookup(key, LEASE_MS)).toEqual({ kind: 'hit', value: 'new', ticket: fresh });
     });
 
     it('refuses a fill with a ticket it never issued', async () => {
@@ -119,7 +154,7 @@ export function cacheContract(name: string, makeCache: () => Promise<IsolatedCac
       for (const key of [...keys, kept]) await cache.fill(key, await missTicket(key), key, TTL_MS);
       await cache.invalidate({ keys, namespaces: [] });
       for (const key of keys) expect((await cache.lookup(key, LEASE_MS)).kind).toBe('miss');
-      expect(await cache.lookup(kept, LEASE_MS)).toEqual({ kind: 'hit', value: kept });
+      expect(await cache.lookup(kept, LEASE_MS)).toMatchObject({ kind: 'hit', value: kept });
     });
 
     it('accepts an empty invalidation', async () => {
@@ -130,7 +165,7 @@ export function cacheContract(name: string, makeCache: () => Promise<IsolatedCac
       const key = newKey();
       const value = JSON.stringify({ text: 'Zoë "quoted" \\ ☕ 🚀 \u0001', blob: 'x'.repeat(200_000) });
       await cache.fill(key, await missTicket(key), value, TTL_MS);
-      expect(await cache.lookup(key, LEASE_MS)).toEqual({ kind: 'hit', value });
+      expect(await cache.lookup(key, LEASE_MS)).toMatchObject({ kind: 'hit', value });
     });
 
     it('reports itself healthy', async () => {
