@@ -108,4 +108,3 @@ describe('changing the credentials of an account', () => {
     expect((await me(owner)).statusCode).toBe(200);
   });
 });
-

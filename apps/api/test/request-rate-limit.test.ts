@@ -58,7 +58,11 @@ describe.skipIf(!redisUrl)(
   () => {
     const prefix = `stratum:test:${randomUUID()}`;
     const t = useTestApp({
-      env: { REDIS_URL: redisUrl, CACHE_KEY_PREFIX: `${prefix}:cache`, RATE_LIMIT_KEY_PREFIX: `${prefix}:limits` },
+      env: {
+        REDIS_URL: redisUrl,
+        CACHE_KEY_PREFIX: `${prefix}:cache`,
+        RATE_LIMIT_KEY_PREFIX: `${prefix}:limits`,
+      },
       config: { requestLimit },
     });
     expectsTheLimit(t);

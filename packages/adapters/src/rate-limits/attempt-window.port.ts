@@ -16,7 +16,8 @@ export interface WindowLimit {
 }
 
 /** A recorded hit, with the id that takes it back; or the milliseconds to wait, nothing recorded. */
-export type HitResult = { readonly allowed: true; readonly hitId: string } | { readonly allowed: false; readonly waitMs: number };
+export type HitResult =
+  { readonly allowed: true; readonly hitId: string } | { readonly allowed: false; readonly waitMs: number };
 
 export interface AttemptWindow {
   /** Atomic per key: of parallel hits on a full key none is recorded, so a burst cannot slip past. */

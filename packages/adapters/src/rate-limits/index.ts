@@ -10,4 +10,8 @@ export {
   type RequestLimit,
   type RequestLimiter,
 } from './request-limiter';
-export { createRateLimitStores, type RateLimitStoreOptions, type RateLimitStores } from './create-rate-limits';
+export {
+  createRateLimitStores,
+  type RateLimitStoreOptions,
+  type RateLimitStores,
+} from './create-rate-limits';

@@ -1,7 +1,12 @@
 import type { Cluster, Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { limitKey } from './limit-key';
-import { StoreOutage } from './store-outage';
+import type { StoreOutage } from './store-outage';
 
 export interface RequestLimit {
   /** Requests a key may make per window. */

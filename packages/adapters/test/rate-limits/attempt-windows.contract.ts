@@ -67,7 +67,13 @@ export function attemptWindowsContract(name: string, windows: () => Promise<Atte
       const store = await windows();
       const login = store.window({ name: 'login', limit: 1, windowMs: WINDOW_MS });
       const signUp = store.window({ name: 'sign-up', limit: 1, windowMs: WINDOW_MS });
-      const keys = ['a@example.test', 'a@example.test\n', 'a@example.test:*', '{a@example.test}', 'A@example.test'];
+      const keys = [
+        'a@example.test',
+        'a@example.test\n',
+        'a@example.test:*',
+        '{a@example.test}',
+        'A@example.test',
+      ];
 
       for (const key of keys) expect(allowed(await login.hit(key, T0))).toBe(true);
       expect(allowed(await signUp.hit('a@example.test', T0))).toBe(true);

@@ -49,7 +49,8 @@ describe.skipIf(!REDIS_URL)(`Attempt windows in Redis${REDIS_SKIP_NOTE}`, () => 
       new RedisAttemptWindows(await redis.client(), prefix).window(limit),
     ];
 
-    for (let i = 0; i < 4; i++) expect((await (i % 2 ? a : b).hit('ada@example.test', T0)).allowed).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect((await (i % 2 ? a : b).hit('ada@example.test', T0)).allowed).toBe(true);
 
     expect((await a.hit('ada@example.test', T0)).allowed).toBe(false);
     expect((await b.hit('ada@example.test', T0)).allowed).toBe(false);
@@ -62,7 +63,9 @@ describe.skipIf(!REDIS_URL)(`Attempt windows in Redis${REDIS_SKIP_NOTE}`, () => 
     const client = await redis.client();
     const prefix = redis.newPrefix();
     const email = 'x@example.test\r\n*3 DEL {other}';
-    await new RedisAttemptWindows(client, prefix).window({ name: 'login', limit: 2, windowMs: 60_000 }).hit(email, Date.now());
+    await new RedisAttemptWindows(client, prefix)
+      .window({ name: 'login', limit: 2, windowMs: 60_000 })
+      .hit(email, Date.now());
 
     const [key] = await client.keys(`${prefix}:*`);
     expect(key).toBe(limitKey(prefix, 'login', email));
