@@ -1,3 +1,4 @@
+import type { RateLimitStores } from '@stratum/adapters';
 import type { Repositories, SessionRepository, UnitOfWork } from '@stratum/domain';
 import type { FastifyRequest } from 'fastify';
 import type { PasswordHasher } from './auth/password-hasher';
@@ -25,6 +26,8 @@ export interface ApiDependencies {
   metrics?: MetricsSources;
   clock?: Clock;
   passwordHasher?: PasswordHasher;
+  /** Where the login, sign-up and request limits count; unset, in this process. */
+  rateLimits?: RateLimitStores;
 }
 
 /** What route plugins are handed: the dependencies plus the services built on them. */

@@ -1,3 +1,4 @@
+import { createRateLimitStores, type RateLimitStores } from '@stratum/adapters';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -15,6 +16,7 @@ import { ErrorResponseSchema } from './http/error-response';
 import { registerLoadShedding } from './http/load-shedding';
 import { loggerOptions, type LoggerSettings } from './http/logger-options';
 import { registerNulGuard } from './http/nul-guard';
+import { registerRequestRateLimit } from './http/request-rate-limit';
 import { DOCS_PREFIX, registerOpenApi } from './http/openapi';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -78,9 +80,16 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
     retryAfterSeconds: deps.config.unavailableRetryAfterSeconds,
   });
   const { beginDrain } = registerDrainRefusal(app, deps.config.unavailableRetryAfterSeconds);
+  const rateLimits =
+    deps.rateLimits ??
+    createRateLimitStores({ redis: null, keyPrefix: deps.config.rateLimitKeyPrefix, outageCooldownMs: 0 });
+  const { maxPerWindow, windowSeconds } = deps.config.requestLimit;
+  if (maxPerWindow > 0) {
+    registerRequestRateLimit(app, rateLimits.requests({ points: maxPerWindow, windowSeconds }));
+  }
   registerNulGuard(app);
   if (deps.readRouting) registerReadSessions(app, deps.readRouting);
-  const ctx = contextOf(deps);
+  const ctx = contextOf(deps, rateLimits);
   const routeAccess = enforceAccess(app, ctx.sessions, { publicPrefix: DOCS_PREFIX });
   // Every documented error answer has the same shape.
   app.addHook('onRoute', (route) => {
@@ -105,7 +114,7 @@ export function buildServer(deps: ApiDependencies, options: ServerOptions = {}):
   return Object.assign(app, { routeAccess, beginDrain });
 }
 
-function contextOf(deps: ApiDependencies): ApiContext {
+function contextOf(deps: ApiDependencies, rateLimits: RateLimitStores): ApiContext {
   const clock = deps.clock ?? systemClock;
   const { readRouting, repositories } = deps;
   const { users, roles } = repositories;
@@ -120,8 +129,8 @@ function contextOf(deps: ApiDependencies): ApiContext {
       unitOfWork: deps.unitOfWork,
       sessions: deps.sessions,
       hasher: deps.passwordHasher ?? new Argon2PasswordHasher(),
-      loginLimiter: new LoginRateLimiter(deps.config.loginLimits),
-      signUpLimiter: new SignUpRateLimiter(deps.config.signUpLimits),
+      loginLimiter: new LoginRateLimiter(rateLimits.attempts, deps.config.loginLimits),
+      signUpLimiter: new SignUpRateLimiter(rateLimits.attempts, deps.config.signUpLimits),
       clock,
       sessionTtlMs: deps.config.sessionTtlMs,
       maxPendingOrdersPerCustomer: deps.config.maxPendingOrdersPerCustomer,

@@ -76,4 +76,35 @@ describe('changing the credentials of an account', () => {
     expect((await login(TEST_PASSWORD)).statusCode).toBe(401);
     expect((await login('a-new-long-password')).statusCode).toBe(200);
   });
+
+  it('counts wrong current passwords as failed logins: past the limit 429 with Retry-After, on every route that checks one', async () => {
+    const { owner, thief } = await ownerAndThief();
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/users/me/password',
+        headers: thief.auth,
+        payload: { currentPassword, newPassword: 'stolen-forever-1' },
+      });
+    // LOGIN_MAX_FAILURES_PER_EMAIL's default: 5 per (user, client address).
+    for (let i = 0; i < 5; i++) expect((await change(`guess-${i}`)).statusCode).toBe(403);
+
+    const limited = await change(TEST_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED', requestId: expect.any(String) });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const email = await patch(thief, { email: 'thief@example.test', currentPassword: TEST_PASSWORD });
+    expect(email.statusCode).toBe(429);
+    const login = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress,
+        payload: { email: owner.user.email.value, password: TEST_PASSWORD },
+      });
+    expect((await login('127.0.0.1')).statusCode).toBe(429);
+    // The guesses counted against the guesser's address: the owner elsewhere still gets in.
+    expect((await login('198.51.100.9')).statusCode).toBe(200);
+    expect((await me(owner)).statusCode).toBe(200);
+  });
 });

@@ -39,3 +39,4 @@ export { replicationMetrics, type ReplicationMetrics } from './replicas/replicat
 export type { FallbackReason, SkipReason } from './replicas/read-counters';
 export type { ReplicaState, ReplicaStatus } from './replicas/replica-status';
 export * from './cache';
+export * from './rate-limits';

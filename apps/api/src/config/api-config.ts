@@ -20,6 +20,10 @@ export interface ApiConfig {
   loginLimits: { perEmail: number; perEmailCeiling: number; perIp: number; windowMs: number };
   /** Sign-ups per client address over one sliding window (each costs an argon2 hash). */
   signUpLimits: { perIp: number; windowMs: number };
+  /** Requests per client address over a fixed window, on every route but the probes; 0 turns it off. */
+  requestLimit: { maxPerWindow: number; windowSeconds: number };
+  /** Namespace of the limits' counters in Redis (with REDIS_URL or REDIS_CLUSTER_NODES). */
+  rateLimitKeyPrefix: string;
   /** PENDING orders (each holding reserved stock) one customer may have at once. */
   maxPendingOrdersPerCustomer: number;
   /** How often each instance tries the purge of ended sessions (one instance at a time runs it). */
@@ -58,6 +62,9 @@ export const API_ENV = z.object({
   LOGIN_EMAIL_CEILING: envInteger().default(50),
   SIGNUP_MAX_PER_IP: envInteger().default(10),
   SIGNUP_WINDOW_SECONDS: envInteger().default(3_600),
+  RATE_LIMIT_MAX_PER_WINDOW: envInteger(0).default(1_000),
+  RATE_LIMIT_WINDOW_SECONDS: envInteger().default(60),
+  RATE_LIMIT_KEY_PREFIX: envText().default('stratum:limits'),
   ORDER_MAX_PENDING_PER_CUSTOMER: envInteger().default(20),
   SESSION_PURGE_INTERVAL_SECONDS: envInteger().default(3_600),
   SHUTDOWN_GRACE_MS: envInteger().default(25_000),
@@ -84,6 +91,11 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
       perIp: settings.SIGNUP_MAX_PER_IP,
       windowMs: settings.SIGNUP_WINDOW_SECONDS * 1_000,
     },
+    requestLimit: {
+      maxPerWindow: settings.RATE_LIMIT_MAX_PER_WINDOW,
+      windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    rateLimitKeyPrefix: settings.RATE_LIMIT_KEY_PREFIX,
     maxPendingOrdersPerCustomer: settings.ORDER_MAX_PENDING_PER_CUSTOMER,
     shutdownGraceMs: settings.SHUTDOWN_GRACE_MS,
     unavailableRetryAfterSeconds: 5,

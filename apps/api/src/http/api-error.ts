@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'SERVICE_OVERLOADED'
   | 'SHUTTING_DOWN'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export class ApiError extends Error {

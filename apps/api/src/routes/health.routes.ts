@@ -23,7 +23,7 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
     app.get(
       '/health/live',
       {
-        config: { access: 'public', shedExempt: true },
+        config: { access: 'public', shedExempt: true, rateLimitExempt: true },
         schema: {
           operationId: 'getLiveness',
           tags: ['operations'],
@@ -36,7 +36,7 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
     app.get(
       '/health/ready',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimitExempt: true },
         schema: {
           operationId: 'getReadiness',
           tags: ['operations'],
@@ -53,7 +53,7 @@ export function healthRoutes(probes: HealthProbes): FastifyPluginAsync {
     app.get(
       '/health',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimitExempt: true },
         schema: {
           operationId: 'getHealth',
           tags: ['operations'],

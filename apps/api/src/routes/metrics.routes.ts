@@ -7,7 +7,7 @@ export function metricsRoutes(registry: Registry): FastifyPluginAsync {
     app.get(
       '/metrics',
       {
-        config: { access: 'public', shedExempt: true },
+        config: { access: 'public', shedExempt: true, rateLimitExempt: true },
         schema: { operationId: 'getMetrics', tags: ['operations'], summary: 'Prometheus text format' },
       },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),

@@ -69,13 +69,15 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
           operationId: 'changeOwnPassword',
           tags: ['users'],
           summary: "Change one's own password; every other session ends",
-          description: 'Needs the current password: a bearer token alone cannot change it.',
+          description:
+            'Needs the current password: a bearer token alone cannot change it. A wrong one counts as a ' +
+            'failed login of the user from the client address (429 with Retry-After past the login limits).',
           body: ChangePasswordBody,
           response: { 204: z.undefined() },
         },
       },
       async (request, reply) => {
-        await changePassword.execute(principalOf(request), request.body);
+        await changePassword.execute(principalOf(request), { ...request.body, ip: request.ip });
         return reply.code(204).send();
       },
     );
@@ -157,7 +159,7 @@ export function usersRoutes(ctx: ApiContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const changes = { ...request.body, userId: request.params.id };
+        const changes = { ...request.body, userId: request.params.id, ip: request.ip };
         return presentUser(await changeProfile.execute(principalOf(request), changes));
       },
     );

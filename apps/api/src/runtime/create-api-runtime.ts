@@ -7,6 +7,8 @@ import {
   PrismaUnitOfWork,
   cacheRepositories,
   createCache,
+  createRateLimitStores,
+  redisClientFor,
   createPrismaRepositories,
   RetryCounter,
   createReadReplication,
@@ -89,6 +91,16 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
   // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
   // revocation must take effect on the next request.
   const cache = createCache(cacheConfig);
+  // The limits count in Redis too when it is configured (a client of their own, same settings), so
+  // every instance shares them; while Redis fails they count in this process (README, Security).
+  const limitsRedis = redisClientFor(cacheConfig);
+  const rateLimits = createRateLimitStores({
+    redis: limitsRedis,
+    keyPrefix: config.rateLimitKeyPrefix,
+    outageCooldownMs: cacheConfig.breakerCooldownMs,
+    onOutage: (error) =>
+      app.log.warn({ err: error }, 'Redis failed: rate limits count in this process until it answers'),
+  });
   // DATABASE_REPLICA_URLS unset: no replicas, and every read goes to the primary.
   const replicaSet = readReplicaConfig(env, database.config);
   const replicas = createReplicaDatabases(replicaSet.replicas);
@@ -127,6 +139,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       ]),
       clock,
       config,
+      rateLimits,
       ...options.overrides,
       metrics: {
         pool: database.pool,
@@ -155,6 +168,12 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       { name: 'replicas', close: () => closeReplicaDatabases(replicas) },
       { name: 'database', close: () => database.close() },
       { name: 'cache', close: () => cache.close() },
+      {
+        name: 'rate limits',
+        close: async () => {
+          await limitsRedis?.quit().catch(() => limitsRedis.disconnect());
+        },
+      },
     ],
     graceMs: config.shutdownGraceMs,
   });

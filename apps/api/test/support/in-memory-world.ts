@@ -1,3 +1,5 @@
+import { InProcessAttemptWindows } from '@stratum/adapters';
+import { LoginRateLimiter, type LoginLimits } from '../../src/auth/login-rate-limiter';
 import { SessionId, type Repositories } from '@stratum/domain';
 import {
   InMemorySessionRepository,
@@ -37,3 +39,14 @@ export const plainHasher: PasswordHasher = {
   hash: async (password) => `hashed:${password}`,
   verify: async (hash, password) => hash === `hashed:${password}`,
 };
+
+/** Login limits counted in this process, roomy unless a test says otherwise. */
+export function inProcessLoginLimiter(limits: Partial<LoginLimits> = {}): LoginRateLimiter {
+  return new LoginRateLimiter(new InProcessAttemptWindows(), {
+    perEmail: 5,
+    perEmailCeiling: 50,
+    perIp: 50,
+    windowMs: 60_000,
+    ...limits,
+  });
+}

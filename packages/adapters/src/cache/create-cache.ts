@@ -3,7 +3,7 @@ import { CacheKeys } from './read-through/cache-keys';
 import { ReadThroughCache } from './read-through/read-through.cache';
 import type { Cache } from './store/cache.port';
 import { InProcessLruCache } from './store/in-process-lru.cache';
-import { createRedisClient, createRedisClusterClient } from './store/redis-client';
+import { redisClientFor } from './store/redis-client';
 import { RedisCache } from './store/redis.cache';
 
 /**
@@ -14,12 +14,7 @@ import { RedisCache } from './store/redis.cache';
  */
 export function createCache(config: Partial<CacheConfig> = {}): ReadThroughCache {
   const settings = { ...CACHE_CONFIG_DEFAULTS, ...config };
-  const connection = { commandTimeoutMs: settings.redisCommandTimeoutMs, connectTimeoutMs: 1_000 };
-  const client = settings.redisClusterNodes
-    ? createRedisClusterClient(settings.redisClusterNodes, connection)
-    : settings.redisUrl
-      ? createRedisClient(settings.redisUrl, connection)
-      : null;
+  const client = redisClientFor(settings);
   const cache: Cache = client
     ? new RedisCache(client, {
         commandTimeoutMs: settings.redisCommandTimeoutMs,

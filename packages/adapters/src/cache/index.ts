@@ -11,7 +11,7 @@ export {
   type ReadThroughOptions,
 } from './read-through/read-through.cache';
 export { RedisCache, REDIS_CACHE_DEFAULTS, type RedisCacheOptions } from './store/redis.cache';
-export { createRedisClient, createRedisClusterClient } from './store/redis-client';
+export { createRedisClient, createRedisClusterClient, redisClientFor } from './store/redis-client';
 export { InProcessLruCache, type InProcessLruOptions } from './store/in-process-lru.cache';
 export { CachedUserRepository } from './repositories/cached-user.repository';
 export { CachedProductRepository } from './repositories/cached-product.repository';

@@ -8,19 +8,32 @@ import {
   type SessionRepository,
 } from '@stratum/domain';
 import { describe, expect, it } from 'vitest';
-import { callerWith, fixedClock, inMemoryWorld, plainHasher } from '../../../test/support/in-memory-world';
+import {
+  callerWith,
+  fixedClock,
+  inMemoryWorld,
+  inProcessLoginLimiter,
+  plainHasher,
+} from '../../../test/support/in-memory-world';
 import { WrongPasswordError } from '../shared/current-password';
 import { Principal } from '../shared/principal';
 import { ChangeProfileUseCase } from './change-profile.use-case';
 
 const PASSWORD = 'the-current-password';
+const IP = '203.0.113.7';
 
 describe('ChangeProfileUseCase', () => {
   function setUp() {
     const world = inMemoryWorld();
     return {
       ...world,
-      change: new ChangeProfileUseCase(world.unitOfWork, world.sessions, plainHasher, fixedClock),
+      change: new ChangeProfileUseCase(
+        world.unitOfWork,
+        world.sessions,
+        plainHasher,
+        inProcessLoginLimiter(),
+        fixedClock,
+      ),
     };
   }
 
@@ -51,6 +64,7 @@ describe('ChangeProfileUseCase', () => {
     const { caller } = await callerWithPassword(repositories, sessions);
 
     const updated = await change.execute(caller, {
+      ip: IP,
       userId: caller.userId.value,
       name: 'Ada L.',
       email: 'ada.l@example.test',
@@ -68,12 +82,13 @@ describe('ChangeProfileUseCase', () => {
     const before = (await repositories.users.findById(caller.userId))!.email.value;
 
     await expect(
-      change.execute(caller, { userId: caller.userId.value, email: 'thief@example.test' }),
+      change.execute(caller, { ip: IP, userId: caller.userId.value, email: 'thief@example.test' }),
     ).rejects.toThrow(
       new ValidationError('currentPassword', 'is required to change the email or the password'),
     );
     await expect(
       change.execute(caller, {
+        ip: IP,
         userId: caller.userId.value,
         email: 'thief@example.test',
         currentPassword: 'guess',
@@ -88,6 +103,7 @@ describe('ChangeProfileUseCase', () => {
     const { caller, current, other } = await callerWithPassword(repositories, sessions);
 
     await change.execute(caller, {
+      ip: IP,
       userId: caller.userId.value,
       email: `new-${crypto.randomUUID()}@example.test`,
       currentPassword: PASSWORD,
@@ -101,9 +117,9 @@ describe('ChangeProfileUseCase', () => {
     const { repositories, sessions, change } = setUp();
     const { caller, other } = await callerWithPassword(repositories, sessions);
 
-    expect((await change.execute(caller, { userId: caller.userId.value, name: 'Just a name' })).name).toBe(
-      'Just a name',
-    );
+    expect(
+      (await change.execute(caller, { ip: IP, userId: caller.userId.value, name: 'Just a name' })).name,
+    ).toBe('Just a name');
     expect(await sessions.findActiveByTokenHash(other.tokenHash, fixedClock.now())).not.toBeNull();
   });
 
@@ -112,7 +128,7 @@ describe('ChangeProfileUseCase', () => {
     const caller = await callerWith(repositories, ['user']);
 
     await expect(
-      change.execute(caller, { userId: caller.userId.value, name: 'Renamed', status: 'SUSPENDED' }),
+      change.execute(caller, { ip: IP, userId: caller.userId.value, name: 'Renamed', status: 'SUSPENDED' }),
     ).rejects.toThrow(new ForbiddenError('Changing a status requires users:write'));
     expect((await repositories.users.findById(caller.userId))?.status).toBe('ACTIVE');
     expect((await repositories.users.findById(caller.userId))?.name).not.toBe('Renamed');
@@ -124,7 +140,7 @@ describe('ChangeProfileUseCase', () => {
     const other = await callerWith(repositories, ['user']);
 
     await expect(
-      change.execute(caller, { userId: other.userId.value, name: 'Mine now' }),
+      change.execute(caller, { ip: IP, userId: other.userId.value, name: 'Mine now' }),
     ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -140,7 +156,11 @@ describe('ChangeProfileUseCase', () => {
     });
     await sessions.create(session);
 
-    const suspended = await change.execute(admin, { userId: target.userId.value, status: 'SUSPENDED' });
+    const suspended = await change.execute(admin, {
+      ip: IP,
+      userId: target.userId.value,
+      status: 'SUSPENDED',
+    });
 
     expect(suspended.status).toBe('SUSPENDED');
     expect(await sessions.findActiveByTokenHash(session.tokenHash, fixedClock.now())).toBeNull();
@@ -151,7 +171,7 @@ describe('ChangeProfileUseCase', () => {
     const admin = await callerWith(repositories, ['admin']);
     const missing = UserId.random().value;
 
-    await expect(change.execute(admin, { userId: missing, name: 'Nobody' })).rejects.toThrow(
+    await expect(change.execute(admin, { ip: IP, userId: missing, name: 'Nobody' })).rejects.toThrow(
       new NotFoundError('User', missing),
     );
   });

@@ -7,6 +7,7 @@ import {
   type User,
   type UserStatus,
 } from '@stratum/domain';
+import type { LoginRateLimiter } from '../../auth/login-rate-limiter';
 import type { PasswordHasher } from '../../auth/password-hasher';
 import type { Clock } from '../../config/clock';
 import { assertCurrentPassword } from '../shared/current-password';
@@ -21,6 +22,8 @@ export interface ChangeProfileInput {
   status?: UserStatus;
   /** Required to change one's own email: a bearer token alone must not take the account over. */
   currentPassword?: string;
+  /** The client's address: a wrong current password counts as a failed login from it. */
+  ip: string;
 }
 
 /**
@@ -34,6 +37,7 @@ export class ChangeProfileUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly limiter: LoginRateLimiter,
     private readonly clock: Clock,
   ) {}
 
@@ -53,7 +57,10 @@ export class ChangeProfileUseCase {
       if (input.email !== undefined) {
         const email = Email.of(input.email);
         if (!email.equals(next.email)) {
-          if (self) await assertCurrentPassword(this.hasher, next, input.currentPassword);
+          if (self) {
+            const check = { hasher: this.hasher, limiter: this.limiter, clock: this.clock };
+            await assertCurrentPassword(check, next, input.currentPassword, input.ip);
+          }
           next = next.changeEmail(email, now);
           emailChanged = true;
         }

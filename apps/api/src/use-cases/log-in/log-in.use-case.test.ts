@@ -1,3 +1,4 @@
+import { InProcessAttemptWindows } from '@stratum/adapters';
 import { UserMother } from '@stratum/testing';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, inMemoryWorld, plainHasher } from '../../../test/support/in-memory-world';
@@ -11,7 +12,12 @@ describe('LogInUseCase', () => {
     const world = inMemoryWorld();
     const user = UserMother.random({ passwordHash: await plainHasher.hash('right'), status });
     await world.repositories.users.save(user);
-    const limiter = new LoginRateLimiter({ perEmail: 2, perEmailCeiling: 20, perIp: 10, windowMs: 60_000 });
+    const limiter = new LoginRateLimiter(new InProcessAttemptWindows(), {
+      perEmail: 2,
+      perEmailCeiling: 20,
+      perIp: 10,
+      windowMs: 60_000,
+    });
     const logIn = new LogInUseCase(
       world.repositories.users,
       world.sessions,

@@ -41,12 +41,12 @@ export class LogInUseCase {
    */
   async execute(input: LogInInput): Promise<LogInResult> {
     const emailKey = input.email.trim().toLowerCase();
-    const waitMs = this.limiter.attempt(emailKey, input.ip, this.clock.now());
-    if (waitMs > 0) throw new TooManyLoginsError(Math.ceil(waitMs / 1_000));
+    const attempt = await this.limiter.attempt(emailKey, input.ip, this.clock.now());
+    if ('waitMs' in attempt) throw new TooManyLoginsError(Math.ceil(attempt.waitMs / 1_000));
     const user = await this.findUser(input.email);
     const verified = await this.hasher.verify(user?.passwordHash ?? (await this.decoy()), input.password);
     if (!user || !verified || user.status !== 'ACTIVE') throw new InvalidCredentialsError();
-    this.limiter.succeeded(emailKey, input.ip);
+    await attempt.succeeded();
 
     const token = newSessionToken();
     const session = Session.start({

@@ -1,3 +1,4 @@
+import { InProcessAttemptWindows } from '@stratum/adapters';
 import { Email, EmailTakenError } from '@stratum/domain';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, inMemoryWorld, plainHasher } from '../../../test/support/in-memory-world';
@@ -7,7 +8,8 @@ import { TooManySignUpsError } from './register-user.errors';
 import { RegisterUserUseCase, SIGN_UP_ROLE } from './register-user.use-case';
 
 const IP = '203.0.113.1';
-const limiter = (perIp = 100) => new SignUpRateLimiter({ perIp, windowMs: 60_000 });
+const limiter = (perIp = 100) =>
+  new SignUpRateLimiter(new InProcessAttemptWindows(), { perIp, windowMs: 60_000 });
 
 describe('RegisterUserUseCase', () => {
   it('saves an active user with a hashed password and the sign-up role', async () => {

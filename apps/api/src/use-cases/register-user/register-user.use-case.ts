@@ -30,7 +30,7 @@ export class RegisterUserUseCase {
 
   /** @throws TooManySignUpsError when this address signed up too often, before any hashing. */
   async execute(input: RegisterUserInput): Promise<User> {
-    const waitMs = this.limiter.attempt(input.ip, this.clock.now());
+    const waitMs = await this.limiter.attempt(input.ip, this.clock.now());
     if (waitMs > 0) throw new TooManySignUpsError(Math.ceil(waitMs / 1_000));
     const user = User.register({
       email: Email.of(input.email),

@@ -1,8 +1,19 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import type { CacheConfig } from '../cache-config';
 
 export interface RedisClientOptions {
   readonly commandTimeoutMs: number;
   readonly connectTimeoutMs: number;
+}
+
+/** The configured Redis: a Cluster when its nodes are given, else one Redis when a URL is, else none. */
+export function redisClientFor(
+  config: Pick<CacheConfig, 'redisUrl' | 'redisClusterNodes' | 'redisCommandTimeoutMs'>,
+): Redis | Cluster | null {
+  const connection = { commandTimeoutMs: config.redisCommandTimeoutMs, connectTimeoutMs: 1_000 };
+  if (config.redisClusterNodes) return createRedisClusterClient(config.redisClusterNodes, connection);
+  if (config.redisUrl) return createRedisClient(config.redisUrl, connection);
+  return null;
 }
 
 /**
