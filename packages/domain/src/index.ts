@@ -78,7 +78,8 @@ export {
 } from './orders/order-line';
 export { Order, type OrderProps, type PlaceOrderProps } from './orders/order';
 export { PendingOrderLimitError } from './orders/order.errors';
-export type { OrderListOptions, OrderRepository } from './orders/order.repository.port';
+export { MAX_EXPIRY_BATCH, requireExpiryBatch } from './orders/expiry-batch';
+export type { ExpiredOrders, OrderListOptions, OrderRepository } from './orders/order.repository.port';
 
 // Accounts
 export { AccountId } from './accounts/account-id';

@@ -1,5 +1,6 @@
 import {
   type CursorPage,
+  type ExpiredOrders,
   InsufficientStockError,
   normalizeOrderLines,
   NotFoundError,
@@ -11,7 +12,9 @@ import {
   type OrderStatus,
   type PlaceOrderInput,
   type Product,
+  type ProductId,
   type UserId,
+  requireExpiryBatch,
 } from '@stratum/domain';
 import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
@@ -86,6 +89,43 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
       }
       this.store.orders.set(changed.id.value, changed);
       return changed;
+    });
+  }
+
+  expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders> {
+    return this.atomically(() => {
+      requireExpiryBatch(cutoff, limit);
+      const now = new Date();
+      const due = [...this.store.orders.values()]
+        .filter(
+          (order) =>
+            order.deletedAt === null &&
+            order.status === 'PENDING' &&
+            order.createdAt.getTime() < cutoff.getTime(),
+        )
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .slice(0, limit);
+      const returned = new Map<string, { productId: ProductId; quantity: number }>();
+      for (const order of due) {
+        for (const item of order.items) {
+          const seen = returned.get(item.productId.value);
+          returned.set(item.productId.value, {
+            productId: item.productId,
+            quantity: (seen?.quantity ?? 0) + item.quantity,
+          });
+        }
+      }
+      const released = [...returned.values()].map(({ productId, quantity }) => {
+        const product = this.store.products.get(productId.value);
+        if (!product) throw new NotFoundError('Product', productId.value);
+        return product.adjustStock(quantity, now);
+      });
+      for (const product of released) this.store.products.set(product.id.value, product);
+      for (const order of due) this.store.orders.set(order.id.value, order.expire(now));
+      const productIds = [...returned.values()]
+        .map(({ productId }) => productId)
+        .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      return { count: due.length, productIds };
     });
   }
 

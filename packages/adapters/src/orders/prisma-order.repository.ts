@@ -2,9 +2,12 @@ import {
   ConflictError,
   NotFoundError,
   OrderId,
+  ProductId,
   normalizeOrderLines,
+  requireExpiryBatch,
   toCursorPage,
   type CursorPage,
+  type ExpiredOrders,
   type Order,
   type OrderListOptions,
   type OrderRepository,
@@ -18,6 +21,7 @@ import { RetryCounter, withTransientRetry } from '../shared/retry';
 import type { SqlPath } from '../sql/sql-path';
 import { sqlPathOf } from '../sql/sql-path-of';
 import { changeStatusSql } from './change-status.sql';
+import { expirePendingSql } from './expire-pending.sql';
 import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
 import { toDomainOrder, type OrderRow } from './order.mapper';
 import { placeOrderSql, type PlaceOrderParams } from './place-order.sql';
@@ -104,6 +108,17 @@ export class PrismaOrderRepository implements OrderRepository {
     // orders_customer_status_created_idx answers it from the index.
     return this.db.order.count({
       where: { customerId: customerId.value, status: 'PENDING', deletedAt: null },
+    });
+  }
+
+  async expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders> {
+    requireExpiryBatch(cutoff, limit);
+    return this.retryingOutsideUnitOfWork('expirePendingPlacedBefore', async () => {
+      const [row] = await this.sql.rows<{ count: number; productIds: string[] }>(
+        expirePendingSql({ cutoff, limit, now: new Date() }),
+      );
+      if (!row) throw new Error('expirePendingPlacedBefore: the statement returned no row');
+      return { count: row.count, productIds: row.productIds.map((id) => ProductId.of(id)) };
     });
   }
 
