@@ -27,10 +27,10 @@ export function expirePendingSql({ cutoff, limit, now }: ExpirePendingParams): P
       FOR UPDATE SKIP LOCKED
     ),
     expired AS (
+      -- By primary key: joined to picked, the planner cannot know how few it holds and may scan orders.
       UPDATE orders o
       SET status = 'EXPIRED', updated_at = ${now}::timestamptz
-      FROM picked
-      WHERE o.id = picked.id AND o.status = 'PENDING'
+      WHERE o.id = ANY (ARRAY(SELECT id FROM picked)) AND o.status = 'PENDING'
       RETURNING o.id
     ),
     locked AS (
