@@ -212,11 +212,29 @@ describe.skipIf(skipReason !== null)(
     it.skipIf(WAITING_FOR.pendingOrderSweeper)(
       caseName('runs the pending-order sweeper on one instance at a time', WAITING_FOR.pendingOrderSweeper),
       async () => {
-        // The sweeper's own effect is issue 12's to test; here, that both instances go through its lock.
+        // Its work: an order placed through one instance, then dated back past the reservation
+        // (ORDER_RESERVATION_TTL_MINUTES, 30 by default), which only a sweep round will expire.
+        const buyer = await mintCaller(direct(), ['user'], { passwordHash, now: new Date() });
+        let orderId = '';
+        const status = async () =>
+          (await db.primary.prisma.order.findUnique({ where: { id: orderId } }))?.status;
         await expectJobTakesTurns(
           SWEEPER_JOB,
-          async () => undefined,
-          async () => true,
+          async () => {
+            const product = await a.request('POST', '/products', {
+              headers: admin.auth,
+              body: productBody({ stock: 5 }),
+            });
+            const order = await a.request('POST', '/orders', {
+              headers: buyer.auth,
+              body: { lines: [{ productId: product.json<{ id: string }>().id, quantity: 2 }] },
+            });
+            expect(order.status).toBe(201);
+            orderId = order.json<{ id: string }>().id;
+            await db.primary.prisma.$executeRaw`
+              UPDATE orders SET created_at = created_at - interval '31 minutes' WHERE id = ${orderId}::uuid`;
+          },
+          async () => (await status()) === 'EXPIRED',
         );
       },
     );
