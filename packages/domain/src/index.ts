@@ -73,6 +73,7 @@ export { lineTotal, type OrderItem } from './orders/order-item';
 export {
   MAX_ORDER_LINES,
   normalizeOrderLines,
+  parseMaxPending,
   type OrderLine,
   type PlaceOrderInput,
 } from './orders/order-line';

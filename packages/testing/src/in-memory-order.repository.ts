@@ -5,6 +5,8 @@ import {
   normalizeOrderLines,
   NotFoundError,
   Order,
+  parseMaxPending,
+  PendingOrderLimitError,
   type OrderId,
   type OrderItem,
   type OrderListOptions,
@@ -22,8 +24,12 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
   placeOrder(input: PlaceOrderInput): Promise<Order> {
     return this.atomically(() => {
       const lines = normalizeOrderLines(input.lines);
+      const maxPending = parseMaxPending(input.maxPending);
       const customer = this.store.users.get(input.customerId.value);
       if (!customer || customer.isDeleted) throw new NotFoundError('User', input.customerId.value);
+      if (maxPending !== null && this.pendingOf(input.customerId) >= maxPending) {
+        throw new PendingOrderLimitError(maxPending);
+      }
 
       // Work out every change first and write at the end, so a failure leaves the store untouched.
       const reserved: Product[] = [];
@@ -63,13 +69,14 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
   }
 
   countPending(customerId: UserId): Promise<number> {
-    return this.atomically(
-      () =>
-        [...this.store.orders.values()].filter(
-          (order) =>
-            order.deletedAt === null && order.status === 'PENDING' && order.customerId.equals(customerId),
-        ).length,
-    );
+    return this.atomically(() => this.pendingOf(customerId));
+  }
+
+  private pendingOf(customerId: UserId): number {
+    return [...this.store.orders.values()].filter(
+      (order) =>
+        order.deletedAt === null && order.status === 'PENDING' && order.customerId.equals(customerId),
+    ).length;
   }
 
   changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {

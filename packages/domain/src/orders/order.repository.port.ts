@@ -27,6 +27,7 @@ export interface OrderRepository {
    * Duplicate lines are merged (see normalizeOrderLines).
    * @throws ValidationError for empty lines or a bad quantity.
    * @throws NotFoundError('User', id) for an unknown or deleted customer.
+   * @throws PendingOrderLimitError when the customer already holds `maxPending` PENDING orders.
    * @throws NotFoundError('Product', id) for an unknown or deleted product.
    * @throws InsufficientStockError naming the first product (by id order) that is short.
    * @throws CurrencyMismatchError when the products are priced in different currencies.

@@ -9,6 +9,7 @@ import {
   type Order,
   OrderId,
   type OrderLine,
+  PendingOrderLimitError,
   type OrderRepository,
   type OrderStatus,
   type Product,
@@ -402,6 +403,74 @@ export function orderRepositoryContract(
       });
     });
 
+    describe('the pending cap', () => {
+      function capped(user: User, item: Product, maxPending: number): Promise<Order> {
+        return subject().orders.placeOrder({
+          customerId: user.id,
+          lines: [{ productId: item.id, quantity: 1 }],
+          maxPending,
+        });
+      }
+
+      it('refuses an order past the cap with PendingOrderLimitError and takes no stock', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        await capped(buyer, item, 2);
+        await capped(buyer, item, 2);
+
+        const error = await expectDomainError(
+          capped(buyer, item, 2),
+          PendingOrderLimitError,
+          'PENDING_ORDER_LIMIT',
+        );
+
+        expect(error.limit).toBe(2);
+        expect(await stockOf(item)).toBe(8);
+        expect(await subject().orders.countPending(buyer.id)).toBe(2);
+      });
+
+      it('frees a place when an order stops being pending, however often, in any order', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 20 });
+        const [first, second] = [await capped(buyer, item, 3), await capped(buyer, item, 3)];
+        const third = await capped(buyer, item, 3);
+
+        await subject().orders.changeStatus(second.id, 'CANCELLED');
+        const fourth = await capped(buyer, item, 3);
+        await expectDomainError(capped(buyer, item, 3), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+        await subject().orders.changeStatus(first.id, 'CONFIRMED');
+        await subject().orders.softDelete(third.id);
+        await capped(buyer, item, 3);
+        await capped(buyer, item, 3);
+        await expectDomainError(capped(buyer, item, 3), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+        await subject().orders.changeStatus(fourth.id, 'CANCELLED');
+        await capped(buyer, item, 3);
+
+        expect(await subject().orders.countPending(buyer.id)).toBe(3);
+      });
+
+      it("counts only the customer's own pending orders, and none without a cap", async () => {
+        const [buyer, other] = [await customer(), await customer()];
+        const item = await product({ stock: 10 });
+        await capped(other, item, 1);
+        await capped(buyer, item, 1);
+        await placed(buyer, [{ productId: item.id, quantity: 1 }]);
+
+        expect(await subject().orders.countPending(buyer.id)).toBe(2);
+        await expectDomainError(capped(buyer, item, 2), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+      });
+
+      it('refuses a cap that is not a whole number from 1, placing nothing', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        for (const maxPending of [0, -1, 2.5, Number.NaN]) {
+          await expectDomainError(capped(buyer, item, maxPending), ValidationError, 'VALIDATION_FAILED');
+        }
+        expect(await stockOf(item)).toBe(10);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+    });
+
     describe('expiring pending orders', () => {
       // Orders other tests of this database left pending would count too: expire those first.
       async function expireAllDue(): Promise<void> {
@@ -472,7 +541,12 @@ export function orderRepositoryContract(
         const buyer = await customer();
         const item = await product({ stock: 20 });
         const order = () => placed(buyer, [{ productId: item.id, quantity: 2 }]);
-        const [confirmed, cancelled, deleted, pending] = [await order(), await order(), await order(), await order()];
+        const [confirmed, cancelled, deleted, pending] = [
+          await order(),
+          await order(),
+          await order(),
+          await order(),
+        ];
         await subject().orders.changeStatus(confirmed.id, 'CONFIRMED');
         await subject().orders.changeStatus(cancelled.id, 'CANCELLED');
         await subject().orders.softDelete(deleted.id);
