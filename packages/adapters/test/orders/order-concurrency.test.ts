@@ -162,7 +162,7 @@ describeEachRoute('orders racing on PostgreSQL', (route) => {
       expect(results.length - refused.length).toBe(2);
       expect(await repos().orders.countPending(buyer.id)).toBe(3);
       const units = await Promise.all(shelf.map(stockOf));
-      expect(units.reduce((sum, left) => sum + (20 - left!), 0)).toBe(3);
+      expect(units.reduce<number>((sum, left) => sum + 20 - left!, 0)).toBe(3);
       // The losers of a race for a place ran again; the rest needed one statement each.
       expect(statements()).toBeGreaterThanOrEqual(12);
     }

@@ -113,6 +113,7 @@ describeEachRoute('expiring pending orders while they are cancelled or confirmed
     ]);
 
     expect(expired).toBe(ORDERS);
+    for (const order of orders) expect((await repos().orders.findById(order.id))!.status).toBe('EXPIRED');
     expect(placed).toHaveLength(20);
     expect(await stocks(items)).toEqual([980, 980]);
   });

@@ -1,6 +1,13 @@
 import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
 
-export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'EXPIRED'] as const;
+export const ORDER_STATUSES = [
+  'PENDING',
+  'CONFIRMED',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
