@@ -29,25 +29,11 @@ const skipReason = !redisUrl
     ? `no PostgreSQL binaries for a replica: ${binaries.missing}`
     : null;
 
-/**
- * Cases waiting for issue 12 (login-failure and sign-up limits in Redis, the pending-order
- * sweeper). Each is written out in full; set its entry to null once the feature is on the branch.
- */
-const WAITING_FOR = {
-  sharedLoginLimits: null,
-  signUpLimits: null,
-  pendingOrderSweeper: 'issue 12: there is no pending-order sweeper yet',
-} satisfies Record<string, string | null>;
-/** Assumed names for issue 12's settings and job; adjust to what it ships. */
 const SIGN_UP_LIMIT_ENV = 'SIGNUP_MAX_PER_IP';
 const SWEEPER_JOB = 'pending-order-sweep';
 
 const LOGIN_FAILURES_PER_EMAIL = 4;
 const SIGN_UPS_PER_IP = 3;
-
-function caseName(name: string, waitingFor: string | null): string {
-  return waitingFor ? `${name} (waits for ${waitingFor})` : name;
-}
 
 describe.skipIf(skipReason !== null)(
   `two API instances over one PostgreSQL and one Redis${skipReason ? ` (skipped: ${skipReason})` : ''}`,
@@ -75,6 +61,7 @@ describe.skipIf(skipReason !== null)(
         LOGIN_MAX_FAILURES_PER_EMAIL: String(LOGIN_FAILURES_PER_EMAIL),
         [SIGN_UP_LIMIT_ENV]: String(SIGN_UPS_PER_IP),
         SESSION_PURGE_INTERVAL_SECONDS: '1',
+        ORDER_SWEEP_INTERVAL_SECONDS: '1',
         SHUTDOWN_GRACE_MS: '2000',
       };
       [a, b] = await Promise.all([startApiProcess('a', env), startApiProcess('b', env)]);
@@ -159,41 +146,34 @@ describe.skipIf(skipReason !== null)(
       expect((await a.request('GET', '/users/me', { headers: user.auth })).status).toBe(401);
     });
 
-    it.skipIf(WAITING_FOR.sharedLoginLimits)(
-      caseName('counts failed logins for one email across both instances', WAITING_FOR.sharedLoginLimits),
-      async () => {
-        const user = await mintCaller(direct(), ['user'], { passwordHash, now: new Date() });
-        const email = user.user.email.value;
-        const login = (api: ApiProcess, password: string) =>
-          api.request('POST', '/auth/login', { body: { email, password } });
-        // Half the allowed failures on each: only a shared count reaches the limit.
-        for (let i = 0; i < LOGIN_FAILURES_PER_EMAIL; i++) {
-          expect((await login(i % 2 === 0 ? a : b, 'wrong-password-123')).status).toBe(401);
-        }
-        const refusedOnA = await login(a, TEST_PASSWORD);
-        const refusedOnB = await login(b, TEST_PASSWORD);
-        expect([refusedOnA.status, refusedOnB.status]).toEqual([429, 429]);
-        expect(refusedOnB.headers['retry-after']).toBeDefined();
-      },
-    );
+    it('counts failed logins for one email across both instances', async () => {
+      const user = await mintCaller(direct(), ['user'], { passwordHash, now: new Date() });
+      const email = user.user.email.value;
+      const login = (api: ApiProcess, password: string) =>
+        api.request('POST', '/auth/login', { body: { email, password } });
+      // Half the allowed failures on each: only a shared count reaches the limit.
+      for (let i = 0; i < LOGIN_FAILURES_PER_EMAIL; i++) {
+        expect((await login(i % 2 === 0 ? a : b, 'wrong-password-123')).status).toBe(401);
+      }
+      const refusedOnA = await login(a, TEST_PASSWORD);
+      const refusedOnB = await login(b, TEST_PASSWORD);
+      expect([refusedOnA.status, refusedOnB.status]).toEqual([429, 429]);
+      expect(refusedOnB.headers['retry-after']).toBeDefined();
+    });
 
-    it.skipIf(WAITING_FOR.signUpLimits)(
-      caseName('counts sign-ups from one address across both instances', WAITING_FOR.signUpLimits),
-      async () => {
-        const signUp = (api: ApiProcess) =>
-          api.request('POST', '/users', {
-            body: {
-              email: `signup-${crypto.randomUUID()}@example.test`,
-              name: 'New',
-              password: TEST_PASSWORD,
-            },
-          });
-        for (let i = 0; i < SIGN_UPS_PER_IP; i++)
-          expect((await signUp(i % 2 === 0 ? a : b)).status).toBe(201);
-        expect((await signUp(a)).status).toBe(429);
-        expect((await signUp(b)).status).toBe(429);
-      },
-    );
+    it('counts sign-ups from one address across both instances', async () => {
+      const signUp = (api: ApiProcess) =>
+        api.request('POST', '/users', {
+          body: {
+            email: `signup-${crypto.randomUUID()}@example.test`,
+            name: 'New',
+            password: TEST_PASSWORD,
+          },
+        });
+      for (let i = 0; i < SIGN_UPS_PER_IP; i++) expect((await signUp(i % 2 === 0 ? a : b)).status).toBe(201);
+      expect((await signUp(a)).status).toBe(429);
+      expect((await signUp(b)).status).toBe(429);
+    });
 
     it('runs the session purge on one instance at a time: both skip while its lock is held elsewhere', async () => {
       const { repositories, sessions } = direct();
@@ -211,17 +191,32 @@ describe.skipIf(skipReason !== null)(
       );
     });
 
-    it.skipIf(WAITING_FOR.pendingOrderSweeper)(
-      caseName('runs the pending-order sweeper on one instance at a time', WAITING_FOR.pendingOrderSweeper),
-      async () => {
-        // The sweeper's own effect is issue 12's to test; here, that both instances go through its lock.
-        await expectJobTakesTurns(
-          SWEEPER_JOB,
-          async () => undefined,
-          async () => true,
-        );
-      },
-    );
+    it('runs the pending-order sweeper on one instance at a time', async () => {
+      // Its work: an order placed through one instance, then dated back past the reservation
+      // (ORDER_RESERVATION_TTL_MINUTES, 30 by default), which only a sweep round will expire.
+      const buyer = await mintCaller(direct(), ['user'], { passwordHash, now: new Date() });
+      let orderId = '';
+      const status = async () =>
+        (await db.primary.prisma.order.findUnique({ where: { id: orderId } }))?.status;
+      await expectJobTakesTurns(
+        SWEEPER_JOB,
+        async () => {
+          const product = await a.request('POST', '/products', {
+            headers: admin.auth,
+            body: productBody({ stock: 5 }),
+          });
+          const order = await a.request('POST', '/orders', {
+            headers: buyer.auth,
+            body: { lines: [{ productId: product.json<{ id: string }>().id, quantity: 2 }] },
+          });
+          expect(order.status).toBe(201);
+          orderId = order.json<{ id: string }>().id;
+          await db.primary.prisma.$executeRaw`
+              UPDATE orders SET created_at = created_at - interval '31 minutes' WHERE id = ${orderId}::uuid`;
+        },
+        async () => (await status()) === 'EXPIRED',
+      );
+    });
 
     /**
      * Takes the job's lock from a connection of the test's own (as a third instance running it

@@ -73,12 +73,14 @@ export { lineTotal, type OrderItem } from './orders/order-item';
 export {
   MAX_ORDER_LINES,
   normalizeOrderLines,
+  parseMaxPending,
   type OrderLine,
   type PlaceOrderInput,
 } from './orders/order-line';
 export { Order, type OrderProps, type PlaceOrderProps } from './orders/order';
 export { PendingOrderLimitError } from './orders/order.errors';
-export type { OrderListOptions, OrderRepository } from './orders/order.repository.port';
+export { MAX_EXPIRY_BATCH, requireExpiryBatch } from './orders/expiry-batch';
+export type { ExpiredOrders, OrderListOptions, OrderRepository } from './orders/order.repository.port';
 
 // Accounts
 export { AccountId } from './accounts/account-id';

@@ -1,9 +1,12 @@
 import {
   type CursorPage,
+  type ExpiredOrders,
   InsufficientStockError,
   normalizeOrderLines,
   NotFoundError,
   Order,
+  parseMaxPending,
+  PendingOrderLimitError,
   type OrderId,
   type OrderItem,
   type OrderListOptions,
@@ -11,7 +14,9 @@ import {
   type OrderStatus,
   type PlaceOrderInput,
   type Product,
+  type ProductId,
   type UserId,
+  requireExpiryBatch,
 } from '@stratum/domain';
 import { InMemoryRepository, byCreatedAtAndId, cursorPage, newestFirst } from './in-memory-repository.base';
 
@@ -19,8 +24,12 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
   placeOrder(input: PlaceOrderInput): Promise<Order> {
     return this.atomically(() => {
       const lines = normalizeOrderLines(input.lines);
+      const maxPending = parseMaxPending(input.maxPending);
       const customer = this.store.users.get(input.customerId.value);
       if (!customer || customer.isDeleted) throw new NotFoundError('User', input.customerId.value);
+      if (maxPending !== null && this.pendingOf(input.customerId) >= maxPending) {
+        throw new PendingOrderLimitError(maxPending);
+      }
 
       // Work out every change first and write at the end, so a failure leaves the store untouched.
       const reserved: Product[] = [];
@@ -60,13 +69,14 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
   }
 
   countPending(customerId: UserId): Promise<number> {
-    return this.atomically(
-      () =>
-        [...this.store.orders.values()].filter(
-          (order) =>
-            order.deletedAt === null && order.status === 'PENDING' && order.customerId.equals(customerId),
-        ).length,
-    );
+    return this.atomically(() => this.pendingOf(customerId));
+  }
+
+  private pendingOf(customerId: UserId): number {
+    return [...this.store.orders.values()].filter(
+      (order) =>
+        order.deletedAt === null && order.status === 'PENDING' && order.customerId.equals(customerId),
+    ).length;
   }
 
   changeStatus(id: OrderId, to: OrderStatus): Promise<Order> {
@@ -86,6 +96,43 @@ export class InMemoryOrderRepository extends InMemoryRepository implements Order
       }
       this.store.orders.set(changed.id.value, changed);
       return changed;
+    });
+  }
+
+  expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders> {
+    return this.atomically(() => {
+      requireExpiryBatch(cutoff, limit);
+      const now = new Date();
+      const due = [...this.store.orders.values()]
+        .filter(
+          (order) =>
+            order.deletedAt === null &&
+            order.status === 'PENDING' &&
+            order.createdAt.getTime() < cutoff.getTime(),
+        )
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .slice(0, limit);
+      const returned = new Map<string, { productId: ProductId; quantity: number }>();
+      for (const order of due) {
+        for (const item of order.items) {
+          const seen = returned.get(item.productId.value);
+          returned.set(item.productId.value, {
+            productId: item.productId,
+            quantity: (seen?.quantity ?? 0) + item.quantity,
+          });
+        }
+      }
+      const released = [...returned.values()].map(({ productId, quantity }) => {
+        const product = this.store.products.get(productId.value);
+        if (!product) throw new NotFoundError('Product', productId.value);
+        return product.adjustStock(quantity, now);
+      });
+      for (const product of released) this.store.products.set(product.id.value, product);
+      for (const order of due) this.store.orders.set(order.id.value, order.expire(now));
+      const productIds = [...returned.values()]
+        .map(({ productId }) => productId)
+        .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+      return { count: due.length, productIds };
     });
   }
 

@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { envInteger, envOneOf, envText, parseEnv, type Env } from '@stratum/prisma';
+import { MAX_EXPIRY_BATCH } from '@stratum/domain';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
@@ -26,6 +27,13 @@ export interface ApiConfig {
   rateLimitKeyPrefix: string;
   /** PENDING orders (each holding reserved stock) one customer may have at once. */
   maxPendingOrdersPerCustomer: number;
+  /** The pending-order sweep: reservations older than `reservationTtlMs` expire and free their stock. */
+  pendingOrderSweep: {
+    intervalMs: number;
+    reservationTtlMs: number;
+    batchSize: number;
+    maxBatchesPerRound: number;
+  };
   /** How often each instance tries the purge of ended sessions (one instance at a time runs it). */
   sessionPurgeIntervalMs: number;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
@@ -66,6 +74,11 @@ export const API_ENV = z.object({
   RATE_LIMIT_WINDOW_SECONDS: envInteger().default(60),
   RATE_LIMIT_KEY_PREFIX: envText().default('stratum:limits'),
   ORDER_MAX_PENDING_PER_CUSTOMER: envInteger().default(20),
+  ORDER_RESERVATION_TTL_MINUTES: envInteger().default(30),
+  ORDER_SWEEP_INTERVAL_SECONDS: envInteger().default(60),
+  // One statement locks this many orders and their products; MAX_EXPIRY_BATCH is the domain's ceiling.
+  ORDER_SWEEP_BATCH_SIZE: envInteger().pipe(z.number().max(MAX_EXPIRY_BATCH)).default(100),
+  ORDER_SWEEP_MAX_BATCHES: envInteger().default(10),
   SESSION_PURGE_INTERVAL_SECONDS: envInteger().default(3_600),
   SHUTDOWN_GRACE_MS: envInteger().default(25_000),
   LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: envInteger(0).default(1_000),
@@ -105,6 +118,12 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
         (getHeapStatistics().heap_size_limit * settings.LOAD_SHED_MAX_HEAP_USED_PERCENT) / 100,
       ),
       sampleIntervalMs: 1_000,
+    },
+    pendingOrderSweep: {
+      intervalMs: settings.ORDER_SWEEP_INTERVAL_SECONDS * 1_000,
+      reservationTtlMs: settings.ORDER_RESERVATION_TTL_MINUTES * 60_000,
+      batchSize: settings.ORDER_SWEEP_BATCH_SIZE,
+      maxBatchesPerRound: settings.ORDER_SWEEP_MAX_BATCHES,
     },
     sessionPurgeIntervalMs: settings.SESSION_PURGE_INTERVAL_SECONDS * 1_000,
   };

@@ -1,6 +1,7 @@
 // The composition root: the one place that turns an environment into the production object graph.
 // main.ts calls it and listens; tests call it on a test database, so they run what production runs.
 import {
+  CachingExclusiveJobs,
   CachingUnitOfWork,
   PrismaExclusiveJobs,
   PrismaSessionRepository,
@@ -43,6 +44,7 @@ import { PrimaryDatabaseCheck } from '../health/primary-database.check';
 import { ReplicaDatabaseCheck } from '../health/replica-database.check';
 import type { LoggerSettings } from '../http/logger-options';
 import { scheduleExclusiveJob } from '../jobs/exclusive-job.schedule';
+import { pendingOrderSweepJob } from '../jobs/pending-order-sweep.job';
 import { gracefulShutdown } from '../lifecycle/graceful-shutdown';
 import type { CountsSource } from '../metrics/metrics-sources';
 import { replicaReadRouting } from '../reads/replica-read-routing';
@@ -72,7 +74,8 @@ export interface ApiRuntime {
   readonly repositories: Repositories;
   readonly sessions: SessionRepository;
   readonly cache: ReadThroughCache;
-  /** Judges the replicas once, then starts probing them and purging ended sessions; then ready. */
+  /** Judges the replicas once, then starts probing them, purging ended sessions and expiring
+   * pending orders; then ready. */
   start(): Promise<void>;
   /** Drains in-flight requests (up to the grace period), then closes replicas, pool and cache. Once. */
   stop(reason: string): Promise<{ drained: boolean }>;
@@ -116,8 +119,8 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
   const repositories = cacheRepositories(primaryRepositories, cache);
   const sessions = new PrismaSessionRepository(database.prisma);
   // Housekeeping every instance schedules and one at a time runs (transaction-scoped locks, so
-  // it works through PgBouncer too).
-  const jobs = new PrismaExclusiveJobs(database.prisma);
+  // it works through PgBouncer too); what a job changes leaves the cache after its commit.
+  const jobs = new CachingExclusiveJobs(new PrismaExclusiveJobs(database.prisma), cache);
   const app = buildServer(
     {
       repositories,
@@ -160,7 +163,7 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
     { logger: options.logger === true ? { level: config.logLevel } : options.logger },
   );
 
-  let stopPurge: (() => void) | undefined;
+  let stopJobs: Array<() => void> | undefined;
   const shutdown = gracefulShutdown({
     app,
     resources: [
@@ -189,16 +192,14 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
       // Replicas take reads from the first request on once the first probe round has judged them.
       await replication.start();
       if (behindTransactionPooler(database.config)) await warnOfMissingTimeouts(database, app);
-      stopPurge ??= scheduleExclusiveJob(
-        jobs,
-        sessionPurgeJob(config.sessionPurgeIntervalMs),
-        clock,
-        app.log,
-      );
+      stopJobs ??= [
+        scheduleExclusiveJob(jobs, sessionPurgeJob(config.sessionPurgeIntervalMs), clock, app.log),
+        scheduleExclusiveJob(jobs, pendingOrderSweepJob(config.pendingOrderSweep), clock, app.log),
+      ];
       await app.ready();
     },
     stop(reason) {
-      stopPurge?.();
+      for (const stopJob of stopJobs ?? []) stopJob();
       return shutdown(reason);
     },
   };

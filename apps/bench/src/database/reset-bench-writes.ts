@@ -16,7 +16,7 @@ export async function resetBenchWrites(url: string, marker: BenchMarker): Promis
       `UPDATE products p SET stock = p.stock + back.quantity
        FROM (SELECT i.product_id, sum(i.quantity)::int AS quantity
              FROM orders o JOIN order_items i ON i.order_id = o.id
-             WHERE o.created_at > $1 AND o.status <> 'CANCELLED'
+             WHERE o.created_at > $1 AND o.status NOT IN ('CANCELLED', 'EXPIRED')
              GROUP BY i.product_id) back
        WHERE p.id = back.product_id`,
       [marker.writesAfter],

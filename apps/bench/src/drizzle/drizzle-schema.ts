@@ -23,6 +23,7 @@ export const orderStatus = pgEnum('order_status', [
   'SHIPPED',
   'DELIVERED',
   'CANCELLED',
+  'EXPIRED',
 ]);
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });

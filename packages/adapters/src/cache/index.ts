@@ -17,5 +17,6 @@ export { CachedUserRepository } from './repositories/cached-user.repository';
 export { CachedProductRepository } from './repositories/cached-product.repository';
 export { ProductInvalidatingOrderRepository } from './repositories/product-invalidating-order.repository';
 export { CachingUnitOfWork } from './repositories/caching-unit-of-work';
+export { CachingExclusiveJobs } from './repositories/caching-exclusive-jobs';
 export { cacheRepositories } from './repositories/cache-repositories';
 export type { RepositoryCache } from './read-through/repository-cache';

@@ -3,6 +3,7 @@ import {
   Money,
   NotFoundError,
   Order,
+  PendingOrderLimitError,
   ProductId,
   type OrderItem,
 } from '@stratum/domain';
@@ -22,6 +23,10 @@ export interface PlaceOrderRow {
   /** True exactly when the order was written and the stock taken. */
   readonly ok: boolean;
   readonly customerFound: boolean;
+  /** False when the customer already held the most pending orders (as the snapshot counted them). */
+  readonly underCap: boolean;
+  /** 0 with `ok` when an order of the same customer took the same place first: run it again. */
+  readonly placed: number;
   readonly reserved: number;
   readonly itemsWritten: number;
   /** Sorted by product id, like the normalized lines. */
@@ -30,11 +35,12 @@ export interface PlaceOrderRow {
 
 /**
  * The placed order, or the domain error that explains a refusal, checked in the port's order:
- * the customer, then line by line (missing before short), then what the Order entity refuses
+ * the customer, then the pending cap, then line by line (missing before short), then what the Order entity refuses
  * (mixed currencies, a total too large), which are the statement's remaining conditions.
  */
 export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): Order {
   if (!row.customerFound) throw new NotFoundError('User', params.customerId.value);
+  if (!row.underCap && params.maxPending !== null) throw new PendingOrderLimitError(params.maxPending);
   const items = row.lines.map(toItem);
   const order = Order.reconstitute({
     id: params.orderId,
@@ -45,7 +51,7 @@ export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): O
     updatedAt: params.now,
     deletedAt: null,
   });
-  if (!row.ok || row.itemsWritten !== items.length || row.reserved !== items.length) {
+  if (!row.ok || row.placed !== 1 || row.itemsWritten !== items.length || row.reserved !== items.length) {
     // Unreachable while this file and the statement agree on the rules; loud if they drift.
     throw new Error(`placeOrder: the statement refused order ${params.orderId.value} for no known reason`);
   }
@@ -64,4 +70,9 @@ function toItem(line: JudgedLine): OrderItem {
     quantity: line.quantity,
     unitPrice: Money.of(line.unitPrice, line.currency),
   };
+}
+
+/** The statement found all well but another order of the customer took its place first. */
+export function lostPlaceRace(row: PlaceOrderRow): boolean {
+  return row.ok && row.placed === 0;
 }

@@ -9,6 +9,8 @@ export interface PlaceOrderParams {
   readonly customerId: UserId;
   /** Normalized: merged, and sorted by product id. */
   readonly lines: readonly OrderLine[];
+  /** Live PENDING orders the customer may hold with this one; null for no cap. */
+  readonly maxPending: number | null;
   readonly now: Date;
 }
 
@@ -19,8 +21,15 @@ export interface PlaceOrderParams {
  * are the latest committed, not the statement's snapshot), and only if all is well takes the
  * stock and writes the order and its items. Either way it returns what it found, line by line,
  * from which the caller names the first problem. Nothing is checked before it is locked.
+ *
+ * The pending cap: the customer's live PENDING orders are counted from the statement's snapshot,
+ * which misses an order of theirs committed meanwhile, so the order also takes a numbered place
+ * (pending_slot, the lowest free one), unique among the customer's live PENDING orders. Two
+ * orders racing for the same place: the second waits for the first to commit, then inserts
+ * nothing (ON CONFLICT DO NOTHING), takes no stock, and says so ("placed" 0); the caller runs the
+ * statement again on a new snapshot, which counts the winner. No extra round trip unless raced.
  */
-export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderParams): Prisma.Sql {
+export function placeOrderSql({ orderId, customerId, lines, maxPending, now }: PlaceOrderParams): Prisma.Sql {
   const productIds = lines.map((line) => line.productId.value);
   const quantities = lines.map((line) => line.quantity);
   return Prisma.sql`
@@ -40,10 +49,27 @@ export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderPar
              locked.stock, locked.price, locked.currency
       FROM line LEFT JOIN locked ON locked.id = line.product_id
     ),
+    pending AS (
+      SELECT o.pending_slot
+      FROM orders o
+      WHERE ${maxPending}::int IS NOT NULL
+        AND o.customer_id = ${customerId.value}::uuid AND o.status = 'PENDING' AND o.deleted_at IS NULL
+    ),
+    place AS (
+      SELECT
+        (SELECT count(*) FROM pending) AS held,
+        -- The lowest free place: 1, else the one after a taken place whose next is free.
+        CASE WHEN ${maxPending}::int IS NULL THEN NULL
+             WHEN NOT EXISTS (SELECT 1 FROM pending WHERE pending_slot = 1) THEN 1
+             ELSE (SELECT min(a.pending_slot) + 1 FROM pending a
+                   WHERE NOT EXISTS (SELECT 1 FROM pending b WHERE b.pending_slot = a.pending_slot + 1))
+        END AS slot
+    ),
     verdict AS (
       SELECT
         EXISTS (SELECT 1 FROM users u WHERE u.id = ${customerId.value}::uuid AND u.deleted_at IS NULL)
           AS customer_found,
+        (SELECT ${maxPending}::int IS NULL OR held < ${maxPending}::int FROM place) AS under_cap,
         coalesce(bool_and(found AND stock >= quantity), false) AS available,
         count(DISTINCT currency) = 1 AS one_currency,
         min(currency) AS currency,
@@ -51,8 +77,19 @@ export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderPar
       FROM checked
     ),
     decision AS (
-      SELECT *, customer_found AND available AND one_currency AND total <= ${MAX_ORDER_TOTAL}::numeric AS ok
+      SELECT *,
+             customer_found AND under_cap AND available AND one_currency AND total <= ${MAX_ORDER_TOTAL}::numeric
+               AS ok
       FROM verdict
+    ),
+    placed AS (
+      INSERT INTO orders (id, customer_id, status, total, currency, created_at, updated_at, pending_slot)
+      SELECT ${orderId.value}::uuid, ${customerId.value}::uuid, 'PENDING', d.total, d.currency,
+             ${now}::timestamptz, ${now}::timestamptz, (SELECT slot FROM place)
+      FROM decision d
+      WHERE d.ok
+      ON CONFLICT (customer_id, pending_slot) WHERE status = 'PENDING' AND deleted_at IS NULL DO NOTHING
+      RETURNING id
     ),
     reserved AS (
       -- From the locked stock, not p.stock: this UPDATE's own scan reads the statement's snapshot,
@@ -61,16 +98,8 @@ export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderPar
       UPDATE products p
       SET stock = c.stock - c.quantity, updated_at = ${now}::timestamptz
       FROM checked c
-      WHERE p.id = c.product_id AND (SELECT ok FROM decision)
+      WHERE p.id = c.product_id AND EXISTS (SELECT 1 FROM placed)
       RETURNING p.id
-    ),
-    placed AS (
-      INSERT INTO orders (id, customer_id, status, total, currency, created_at, updated_at)
-      SELECT ${orderId.value}::uuid, ${customerId.value}::uuid, 'PENDING', d.total, d.currency,
-             ${now}::timestamptz, ${now}::timestamptz
-      FROM decision d
-      WHERE d.ok
-      RETURNING id
     ),
     placed_items AS (
       INSERT INTO order_items (order_id, product_id, quantity, unit_price)
@@ -81,6 +110,8 @@ export function placeOrderSql({ orderId, customerId, lines, now }: PlaceOrderPar
     SELECT
       d.ok,
       d.customer_found AS "customerFound",
+      d.under_cap AS "underCap",
+      (SELECT count(*) FROM placed)::int AS placed,
       (SELECT count(*) FROM reserved)::int AS reserved,
       (SELECT count(*) FROM placed_items)::int AS "itemsWritten",
       (SELECT json_agg(json_build_object(

@@ -2,9 +2,13 @@ import {
   ConflictError,
   NotFoundError,
   OrderId,
+  ProductId,
   normalizeOrderLines,
+  parseMaxPending,
+  requireExpiryBatch,
   toCursorPage,
   type CursorPage,
+  type ExpiredOrders,
   type Order,
   type OrderListOptions,
   type OrderRepository,
@@ -18,13 +22,19 @@ import { RetryCounter, withTransientRetry } from '../shared/retry';
 import type { SqlPath } from '../sql/sql-path';
 import { sqlPathOf } from '../sql/sql-path-of';
 import { changeStatusSql } from './change-status.sql';
+import { expirePendingSql } from './expire-pending.sql';
 import { findOrderByIdSql, findOrdersByCustomerSql } from './order-read.sql';
 import { toDomainOrder, type OrderRow } from './order.mapper';
 import { placeOrderSql, type PlaceOrderParams } from './place-order.sql';
-import { placedOrderFrom, type PlaceOrderRow } from './place-order.outcome';
+import { lostPlaceRace, placedOrderFrom, type PlaceOrderRow } from './place-order.outcome';
 
 /** A status that keeps moving under us this often is contended beyond reason. */
 const MAX_STATUS_ATTEMPTS = 5;
+/**
+ * Each lost race for a pending place means another order of the customer committed, so after
+ * at most the cap of them the count refuses; past this many something else is wrong.
+ */
+const MAX_PLACE_ATTEMPTS = 25;
 
 export class PrismaOrderRepository implements OrderRepository {
   /**
@@ -49,12 +59,17 @@ export class PrismaOrderRepository implements OrderRepository {
       orderId: OrderId.random(),
       customerId: input.customerId,
       lines: normalizeOrderLines(input.lines),
+      maxPending: parseMaxPending(input.maxPending),
       now: new Date(),
     };
     return this.retryingOutsideUnitOfWork('placeOrder', async () => {
-      const [row] = await this.sql.rows<PlaceOrderRow>(placeOrderSql(params));
-      if (!row) throw new Error('placeOrder: the statement returned no row');
-      return placedOrderFrom(row, params);
+      // Again only when another order of the customer took the same pending place (see placeOrderSql).
+      for (let attempt = 1; attempt <= MAX_PLACE_ATTEMPTS; attempt++) {
+        const [row] = await this.sql.rows<PlaceOrderRow>(placeOrderSql(params));
+        if (!row) throw new Error('placeOrder: the statement returned no row');
+        if (!lostPlaceRace(row)) return placedOrderFrom(row, params);
+      }
+      throw new ConflictError(MAX_PLACE_ATTEMPTS, 'placeOrder');
     });
   }
 
@@ -104,6 +119,17 @@ export class PrismaOrderRepository implements OrderRepository {
     // orders_customer_status_created_idx answers it from the index.
     return this.db.order.count({
       where: { customerId: customerId.value, status: 'PENDING', deletedAt: null },
+    });
+  }
+
+  async expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders> {
+    requireExpiryBatch(cutoff, limit);
+    return this.retryingOutsideUnitOfWork('expirePendingPlacedBefore', async () => {
+      const [row] = await this.sql.rows<{ count: number; productIds: string[] }>(
+        expirePendingSql({ cutoff, limit, now: new Date() }),
+      );
+      if (!row) throw new Error('expirePendingPlacedBefore: the statement returned no row');
+      return { count: row.count, productIds: row.productIds.map((id) => ProductId.of(id)) };
     });
   }
 

@@ -3,6 +3,7 @@ import {
   InvalidStateTransitionError,
   type Order,
   type OrderLine,
+  PendingOrderLimitError,
   type Product,
   type User,
 } from '@stratum/domain';
@@ -134,6 +135,44 @@ describeEachRoute('orders racing on PostgreSQL', (route) => {
         });
         expect(written._sum.quantity ?? 0).toBe(sold.length);
       }
+    });
+  });
+
+  describe("one customer's orders racing at the pending cap", () => {
+    /** Twelve orders at once with a cap of three, one order already pending: exactly two may pass. */
+    async function raceAtTheCap(shared: boolean): Promise<void> {
+      const buyer = await customer();
+      const shelf = await products(shared ? 1 : 12, 20);
+      await repos().orders.placeOrder({ customerId: buyer.id, lines: unitsOf(shelf[0]!), maxPending: 3 });
+      const { db, statements } = countingStatements(handle.database.prisma);
+      const repository = new PrismaOrderRepository(db);
+
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) =>
+          repository.placeOrder({
+            customerId: buyer.id,
+            lines: unitsOf(shelf[i % shelf.length]!),
+            maxPending: 3,
+          }),
+        ),
+      );
+
+      const refused = results.filter((result) => result.status === 'rejected');
+      for (const result of refused) expect(result.reason).toBeInstanceOf(PendingOrderLimitError);
+      expect(results.length - refused.length).toBe(2);
+      expect(await repos().orders.countPending(buyer.id)).toBe(3);
+      const units = await Promise.all(shelf.map(stockOf));
+      expect(units.reduce<number>((sum, left) => sum + 20 - left!, 0)).toBe(3);
+      // The losers of a race for a place ran again; the rest needed one statement each.
+      expect(statements()).toBeGreaterThanOrEqual(12);
+    }
+
+    it('lets exactly the free places through when the orders share no product', async () => {
+      await raceAtTheCap(false);
+    });
+
+    it('lets exactly the free places through when the orders queue on one product', async () => {
+      await raceAtTheCap(true);
     });
   });
 

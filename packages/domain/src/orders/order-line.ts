@@ -13,6 +13,11 @@ export interface OrderLine {
 export interface PlaceOrderInput {
   readonly customerId: UserId;
   readonly lines: readonly OrderLine[];
+  /**
+   * The most live PENDING orders the customer may hold once this one is placed; none when left
+   * out. Judged in the same step that places the order, so orders racing each other cannot pass it.
+   */
+  readonly maxPending?: number;
 }
 
 /**
@@ -38,4 +43,13 @@ export function normalizeOrderLines(lines: readonly OrderLine[]): OrderLine[] {
     throw new ValidationError('lines', `an order has at most ${MAX_ORDER_LINES} distinct products`);
   }
   return [...merged.values()].sort((a, b) => (a.productId.value < b.productId.value ? -1 : 1));
+}
+
+/** The cap of PlaceOrderInput.maxPending, or null for none. @throws ValidationError unless a whole number from 1. */
+export function parseMaxPending(value: unknown): number | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new ValidationError('maxPending', 'must be a whole number of at least 1');
+  }
+  return value;
 }

@@ -31,7 +31,8 @@ describe('order life cycle', () => {
     }
   });
 
-  it('leaves exactly twenty forbidden moves', () => {
-    expect(forbidden).toHaveLength(20);
+  it('leaves exactly thirty-one forbidden moves, every move to or from EXPIRED among them', () => {
+    expect(forbidden).toHaveLength(31);
+    expect(forbidden.filter(([from, to]) => from === 'EXPIRED' || to === 'EXPIRED')).toHaveLength(11);
   });
 });

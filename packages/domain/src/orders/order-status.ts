@@ -1,16 +1,28 @@
 import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
 
-export const ORDER_STATUSES = ['PENDING', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
+export const ORDER_STATUSES = [
+  'PENDING',
+  'CONFIRMED',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** The whole life cycle. DELIVERED and CANCELLED are final; an order cannot be cancelled once shipped. */
+/**
+ * The moves anyone may ask for. DELIVERED, CANCELLED and EXPIRED are final; an order cannot be
+ * cancelled once shipped. PENDING -> EXPIRED is not here: only the reservation sweep makes it
+ * (OrderRepository.expirePendingPlacedBefore, which gives the stock back), never a request.
+ */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = Object.freeze({
   PENDING: ['CONFIRMED', 'CANCELLED'],
   CONFIRMED: ['SHIPPED', 'CANCELLED'],
   SHIPPED: ['DELIVERED'],
   DELIVERED: [],
   CANCELLED: [],
+  EXPIRED: [],
 });
 
 export function isOrderStatus(value: unknown): value is OrderStatus {

@@ -1,9 +1,18 @@
+import type { ProductId } from '../products/product-id';
 import type { CursorPage, CursorPageRequest } from '../shared/pagination';
 import type { UserId } from '../users/user-id';
 import type { Order } from './order';
 import type { OrderId } from './order-id';
 import type { PlaceOrderInput } from './order-line';
 import type { OrderStatus } from './order-status';
+
+/** What one expiry batch did. */
+export interface ExpiredOrders {
+  /** How many orders moved from PENDING to EXPIRED. */
+  readonly count: number;
+  /** The products whose stock went back up, each once, by id. */
+  readonly productIds: readonly ProductId[];
+}
 
 export interface OrderListOptions {
   readonly status?: OrderStatus;
@@ -18,6 +27,7 @@ export interface OrderRepository {
    * Duplicate lines are merged (see normalizeOrderLines).
    * @throws ValidationError for empty lines or a bad quantity.
    * @throws NotFoundError('User', id) for an unknown or deleted customer.
+   * @throws PendingOrderLimitError when the customer already holds `maxPending` PENDING orders.
    * @throws NotFoundError('Product', id) for an unknown or deleted product.
    * @throws InsufficientStockError naming the first product (by id order) that is short.
    * @throws CurrencyMismatchError when the products are priced in different currencies.
@@ -35,6 +45,15 @@ export interface OrderRepository {
    * @throws InvalidStateTransitionError when the move is not allowed from the current status.
    */
   changeStatus(id: OrderId, to: OrderStatus): Promise<Order>;
+  /**
+   * One batch of the reservation sweep: up to `limit` live PENDING orders placed before `cutoff`,
+   * oldest first, become EXPIRED and every item's quantity goes back in stock (deleted products
+   * included, as on cancelling), all at once. An order being cancelled or confirmed at the same
+   * moment is left to that move: it is skipped, never expired after it, and its stock goes back
+   * once. Safe to repeat: an expired order is no longer PENDING.
+   * @throws ValidationError when `limit` is not a positive whole number.
+   */
+  expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders>;
   /**
    * Hides the order; it does not release stock (cancel first for that).
    * @throws NotFoundError when the order does not exist or is already deleted.

@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/common.errors';
+import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
 import { maxMinorForPrecision, type Money } from '../shared/money';
 import { CurrencyMismatchError } from '../shared/money.errors';
 import { requireDate } from '../shared/text';
@@ -79,6 +79,16 @@ export class Order {
   transitionTo(to: OrderStatus, now: Date = new Date()): Order {
     assertTransition(this.status, to);
     return new Order({ ...this.toProps(), status: to, updatedAt: now });
+  }
+
+  /**
+   * The reservation ran out: only a PENDING order expires, and only the sweep expires it (it is
+   * not a move of ORDER_TRANSITIONS, which requests may ask for).
+   * @throws InvalidStateTransitionError when the order is not PENDING.
+   */
+  expire(now: Date): Order {
+    if (this.status !== 'PENDING') throw new InvalidStateTransitionError(this.status, 'EXPIRED', 'Order');
+    return new Order({ ...this.toProps(), status: 'EXPIRED', updatedAt: now });
   }
 
   toProps(): OrderProps {

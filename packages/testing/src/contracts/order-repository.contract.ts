@@ -9,6 +9,7 @@ import {
   type Order,
   OrderId,
   type OrderLine,
+  PendingOrderLimitError,
   type OrderRepository,
   type OrderStatus,
   type Product,
@@ -402,6 +403,205 @@ export function orderRepositoryContract(
       });
     });
 
+    describe('the pending cap', () => {
+      function capped(user: User, item: Product, maxPending: number): Promise<Order> {
+        return subject().orders.placeOrder({
+          customerId: user.id,
+          lines: [{ productId: item.id, quantity: 1 }],
+          maxPending,
+        });
+      }
+
+      it('refuses an order past the cap with PendingOrderLimitError and takes no stock', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        await capped(buyer, item, 2);
+        await capped(buyer, item, 2);
+
+        const error = await expectDomainError(
+          capped(buyer, item, 2),
+          PendingOrderLimitError,
+          'PENDING_ORDER_LIMIT',
+        );
+
+        expect(error.limit).toBe(2);
+        expect(await stockOf(item)).toBe(8);
+        expect(await subject().orders.countPending(buyer.id)).toBe(2);
+      });
+
+      it('frees a place when an order stops being pending, however often, in any order', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 20 });
+        const [first, second] = [await capped(buyer, item, 3), await capped(buyer, item, 3)];
+        const third = await capped(buyer, item, 3);
+
+        await subject().orders.changeStatus(second.id, 'CANCELLED');
+        const fourth = await capped(buyer, item, 3);
+        await expectDomainError(capped(buyer, item, 3), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+        await subject().orders.changeStatus(first.id, 'CONFIRMED');
+        await subject().orders.softDelete(third.id);
+        await capped(buyer, item, 3);
+        await capped(buyer, item, 3);
+        await expectDomainError(capped(buyer, item, 3), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+        await subject().orders.changeStatus(fourth.id, 'CANCELLED');
+        await capped(buyer, item, 3);
+
+        expect(await subject().orders.countPending(buyer.id)).toBe(3);
+      });
+
+      it("counts only the customer's own pending orders, and none without a cap", async () => {
+        const [buyer, other] = [await customer(), await customer()];
+        const item = await product({ stock: 10 });
+        await capped(other, item, 1);
+        await capped(buyer, item, 1);
+        await placed(buyer, [{ productId: item.id, quantity: 1 }]);
+
+        expect(await subject().orders.countPending(buyer.id)).toBe(2);
+        await expectDomainError(capped(buyer, item, 2), PendingOrderLimitError, 'PENDING_ORDER_LIMIT');
+      });
+
+      it('refuses a cap that is not a whole number from 1, placing nothing', async () => {
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        for (const maxPending of [0, -1, 2.5, Number.NaN]) {
+          await expectDomainError(capped(buyer, item, maxPending), ValidationError, 'VALIDATION_FAILED');
+        }
+        expect(await stockOf(item)).toBe(10);
+        expect(await ordersOf(buyer)).toEqual([]);
+      });
+    });
+
+    describe('expiring pending orders', () => {
+      // Orders other tests of this database left pending would count too: expire those first.
+      async function expireAllDue(): Promise<void> {
+        while ((await subject().orders.expirePendingPlacedBefore(new Date(), 1000)).count > 0);
+      }
+
+      /** A cutoff strictly after everything placed so far and strictly before anything placed next. */
+      async function cutoffNow(): Promise<Date> {
+        await pause(5);
+        const cutoff = new Date();
+        await pause(5);
+        return cutoff;
+      }
+
+      async function statusOf(order: Order): Promise<OrderStatus | undefined> {
+        return (await subject().orders.findById(order.id))?.status;
+      }
+
+      it('expires the pending orders placed before the cutoff and puts their stock back, once per product', async () => {
+        await expireAllDue();
+        const [first, second] = [await customer(), await customer()];
+        const kettle = await product({ stock: 10 });
+        const teapot = await product({ stock: 5 });
+        const old = await placed(first, [
+          { productId: kettle.id, quantity: 2 },
+          { productId: teapot.id, quantity: 1 },
+        ]);
+        const older = await placed(second, [{ productId: kettle.id, quantity: 3 }]);
+        const cutoff = await cutoffNow();
+        const fresh = await placed(first, [{ productId: kettle.id, quantity: 1 }]);
+
+        const expired = await subject().orders.expirePendingPlacedBefore(cutoff, 100);
+
+        expect(expired.count).toBe(2);
+        expect(expired.productIds.map((id) => id.value)).toEqual([kettle.id.value, teapot.id.value].sort());
+        expect([await statusOf(old), await statusOf(older), await statusOf(fresh)]).toEqual([
+          'EXPIRED',
+          'EXPIRED',
+          'PENDING',
+        ]);
+        expect(await stockOf(kettle)).toBe(9);
+        expect(await stockOf(teapot)).toBe(5);
+        expect(idsOf(await ordersOf(first, 'EXPIRED'))).toEqual([old.id.value]);
+        expect(await subject().orders.countPending(first.id)).toBe(1);
+      });
+
+      it('expires at most `limit` orders a call, the oldest first', async () => {
+        await expireAllDue();
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        const orders: Order[] = [];
+        for (let i = 0; i < 3; i++) {
+          orders.push(await placed(buyer, [{ productId: item.id, quantity: 1 }]));
+          await pause(2);
+        }
+        const cutoff = await cutoffNow();
+
+        expect((await subject().orders.expirePendingPlacedBefore(cutoff, 2)).count).toBe(2);
+        expect(await Promise.all(orders.map(statusOf))).toEqual(['EXPIRED', 'EXPIRED', 'PENDING']);
+        expect(await stockOf(item)).toBe(9);
+
+        expect((await subject().orders.expirePendingPlacedBefore(cutoff, 2)).count).toBe(1);
+        expect(await stockOf(item)).toBe(10);
+      });
+
+      it('leaves orders that are no longer pending, and deleted ones, as they are', async () => {
+        await expireAllDue();
+        const buyer = await customer();
+        const item = await product({ stock: 20 });
+        const order = () => placed(buyer, [{ productId: item.id, quantity: 2 }]);
+        const [confirmed, cancelled, deleted, pending] = [
+          await order(),
+          await order(),
+          await order(),
+          await order(),
+        ];
+        await subject().orders.changeStatus(confirmed.id, 'CONFIRMED');
+        await subject().orders.changeStatus(cancelled.id, 'CANCELLED');
+        await subject().orders.softDelete(deleted.id);
+        const cutoff = await cutoffNow();
+
+        const expired = await subject().orders.expirePendingPlacedBefore(cutoff, 100);
+
+        expect(expired.count).toBe(1);
+        expect([await statusOf(confirmed), await statusOf(cancelled), await statusOf(pending)]).toEqual([
+          'CONFIRMED',
+          'CANCELLED',
+          'EXPIRED',
+        ]);
+        // The confirmed and the deleted orders keep their units; the cancelled one's came back once.
+        expect(await stockOf(item)).toBe(16);
+      });
+
+      it('gives the stock back only once, however often it runs, and an expired order is final', async () => {
+        await expireAllDue();
+        const buyer = await customer();
+        const item = await product({ stock: 10 });
+        const order = await placed(buyer, [{ productId: item.id, quantity: 4 }]);
+        const cutoff = await cutoffNow();
+
+        expect((await subject().orders.expirePendingPlacedBefore(cutoff, 100)).count).toBe(1);
+        const again = await subject().orders.expirePendingPlacedBefore(cutoff, 100);
+
+        expect(again).toEqual({ count: 0, productIds: [] });
+        expect(await stockOf(item)).toBe(10);
+        for (const to of ['CONFIRMED', 'CANCELLED', 'PENDING'] as const) {
+          await expectDomainError(
+            subject().orders.changeStatus(order.id, to),
+            InvalidStateTransitionError,
+            'INVALID_STATE_TRANSITION',
+          );
+        }
+        expect(await stockOf(item)).toBe(10);
+      });
+
+      it('refuses a limit that is not a positive whole number, expiring nothing', async () => {
+        const buyer = await customer();
+        const order = await simpleOrder(buyer);
+        const cutoff = await cutoffNow();
+
+        for (const limit of [0, -1, 1.5, Number.NaN]) {
+          await expectDomainError(
+            subject().orders.expirePendingPlacedBefore(cutoff, limit),
+            ValidationError,
+            'VALIDATION_FAILED',
+          );
+        }
+        expect(await statusOf(order)).toBe('PENDING');
+      });
+    });
+
     describe('soft deletion', () => {
       it('hides a deleted order from every read and refuses further changes', async () => {
         const buyer = await customer();
@@ -422,4 +622,8 @@ export function orderRepositoryContract(
       });
     });
   });
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

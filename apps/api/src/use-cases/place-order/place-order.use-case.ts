@@ -1,4 +1,4 @@
-import { PendingOrderLimitError, ProductId, UserId, type Order, type OrderRepository } from '@stratum/domain';
+import { ProductId, UserId, type Order, type OrderRepository } from '@stratum/domain';
 import { assertMayActOn, type Principal } from '../shared/principal';
 
 export interface PlaceOrderInput {
@@ -8,10 +8,9 @@ export interface PlaceOrderInput {
 }
 
 /**
- * An order at current prices with its stock reserved, all in the repository's one statement, for
- * a customer holding fewer than `maxPendingPerCustomer` PENDING orders (each reserves stock). The
- * count is read before the order is placed, so orders racing each other may pass the cap by as
- * many as race: it bounds hoarding, it is not an exact quota.
+ * An order at current prices with its stock reserved, for a customer holding fewer than
+ * `maxPendingPerCustomer` PENDING orders (each reserves stock, until it expires): the repository
+ * judges the cap in the step that places the order, so orders racing each other cannot pass it.
  */
 export class PlaceOrderUseCase {
   constructor(
@@ -19,15 +18,13 @@ export class PlaceOrderUseCase {
     private readonly maxPendingPerCustomer: number,
   ) {}
 
-  /** @throws PendingOrderLimitError when the customer already holds the most pending orders. */
+  /** @throws PendingOrderLimitError (from the repository) when the customer already holds the most pending orders. */
   async execute(principal: Principal, input: PlaceOrderInput): Promise<Order> {
     const customerId = UserId.of(input.customerId ?? principal.userId.value);
     assertMayActOn(principal, 'orders:write', customerId.value);
-    if ((await this.orders.countPending(customerId)) >= this.maxPendingPerCustomer) {
-      throw new PendingOrderLimitError(this.maxPendingPerCustomer);
-    }
     return this.orders.placeOrder({
       customerId,
+      maxPending: this.maxPendingPerCustomer,
       lines: input.lines.map((line) => ({
         productId: ProductId.of(line.productId),
         quantity: line.quantity,

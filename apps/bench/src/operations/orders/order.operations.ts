@@ -9,6 +9,8 @@ import { CUSTOMER_ORDERS, PLACE_ORDER } from './orders.raw-sql';
 import { placeOrderWithPrisma, type OrderRequest } from './place-order.prisma';
 
 const LINES = 5;
+/** ORDER_MAX_PENDING_PER_CUSTOMER's default. */
+const API_MAX_PENDING = 20;
 
 /** Placing an order of five products, and reading a customer's newest orders with their items. */
 export function orderOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
@@ -21,9 +23,11 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
       lines: [...ids].sort().map((productId) => ({ productId, quantity: 1 + random.below(2) })),
     };
   };
+  // As the API places orders: with the pending cap, which the statement judges.
   const viaRepository = (repositories: typeof stratum) => (request: OrderRequest) =>
     repositories.orders.placeOrder({
       customerId: UserId.of(request.customerId),
+      maxPending: API_MAX_PENDING,
       lines: request.lines.map((line) => ({
         productId: ProductId.of(line.productId),
         quantity: line.quantity,

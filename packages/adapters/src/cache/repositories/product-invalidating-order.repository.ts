@@ -1,5 +1,6 @@
 import type {
   CursorPage,
+  ExpiredOrders,
   Order,
   OrderId,
   OrderListOptions,
@@ -14,7 +15,7 @@ import { writeThenInvalidate } from './write-then-invalidate';
 
 /**
  * Orders are not cached, but they move product stock behind the product repository's back:
- * placing an order reserves it and cancelling returns it. This decorator invalidates those
+ * placing an order reserves it, and cancelling or expiring it returns it. This decorator invalidates those
  * products (and the search pages, where stock decides what is listed).
  */
 export class ProductInvalidatingOrderRepository implements OrderRepository {
@@ -46,6 +47,25 @@ export class ProductInvalidatingOrderRepository implements OrderRepository {
       async () => {
         order = await this.inner.changeStatus(id, to);
         return order;
+      },
+    );
+  }
+
+  /**
+   * Like cancelling: the products are known from the result, or, if the outcome is unknown, left
+   * to their TTL. A sweep that expired nothing changed nothing: the search pages stay cached.
+   */
+  expirePendingPlacedBefore(cutoff: Date, limit: number): Promise<ExpiredOrders> {
+    let expired: ExpiredOrders | undefined;
+    return writeThenInvalidate(
+      this.cache,
+      () =>
+        expired?.count === 0
+          ? { keys: [], namespaces: [] }
+          : productsChanged(this.cache, expired?.productIds ?? []),
+      async () => {
+        expired = await this.inner.expirePendingPlacedBefore(cutoff, limit);
+        return expired;
       },
     );
   }
