@@ -73,9 +73,8 @@ export function prepareDrizzleReads(db: DrizzleDb) {
       },
     })
     .prepare('drizzle_customer_orders');
-  const query = sql`websearch_to_tsquery('english', ${sql.placeholder('query')})`;
-  const rank = sql<number>`ts_rank(search_vector, ${query})`.mapWith(Number);
-  const productSearch = db
+  // Stratum's statement: ts_rank over at most `candidates` matches, the first the scan finds.
+  const matches = db
     .select({
       id: products.id,
       sku: products.sku,
@@ -87,11 +86,30 @@ export function prepareDrizzleReads(db: DrizzleDb) {
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,
       deletedAt: products.deletedAt,
-      rank,
+      searchVector: sql<string>`search_vector`.as('search_vector'),
     })
     .from(products)
-    .where(and(sql`search_vector @@ ${query}`, isNull(products.deletedAt), sql`${products.stock} > 0`))
-    .orderBy(desc(rank), products.id)
+    .where(and(sql`search_vector @@ q.query`, isNull(products.deletedAt), sql`${products.stock} > 0`))
+    .limit(sql.placeholder('candidates'))
+    .as('p');
+  const rank = sql<number>`ts_rank(${matches.searchVector}, q.query)`.mapWith(Number);
+  const productSearch = db
+    .select({
+      id: matches.id,
+      sku: matches.sku,
+      name: matches.name,
+      description: matches.description,
+      price: matches.price,
+      currency: matches.currency,
+      stock: matches.stock,
+      createdAt: matches.createdAt,
+      updatedAt: matches.updatedAt,
+      deletedAt: matches.deletedAt,
+      rank,
+    })
+    .from(sql`websearch_to_tsquery('english', ${sql.placeholder('query')}) AS q(query)`)
+    .crossJoinLateral(matches)
+    .orderBy(desc(rank), matches.id)
     .limit(sql.placeholder('limit'))
     .prepare('drizzle_product_search');
   return {
