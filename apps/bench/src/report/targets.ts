@@ -65,7 +65,11 @@ export function checkTargets(operations: readonly OperationResult[]): TargetChec
       ['active-keyset-first', 'stratum'],
       0.8,
     ),
-    searchLatency(oneMillion?.results.find((r) => r.implementation === 'stratum'), 5, 50),
+    searchLatency(
+      oneMillion?.results.find((r) => r.implementation === 'stratum'),
+      5,
+      50,
+    ),
     searchOverlap(oneMillion, 90),
     ...issue11Targets(find, operations),
   ];

@@ -49,7 +49,9 @@ export class PrismaProductRepository implements ProductRepository {
   ) {
     this.searchCandidates = search.candidates ?? DEFAULT_SEARCH_CANDIDATES;
     if (!Number.isSafeInteger(this.searchCandidates) || this.searchCandidates < 1)
-      throw new RangeError(`search candidates must be a whole number of at least 1, not ${this.searchCandidates}`);
+      throw new RangeError(
+        `search candidates must be a whole number of at least 1, not ${this.searchCandidates}`,
+      );
     this.sql = sqlPathOf(db);
     this.readSql = sqlPathOf(reads);
     // Product pages and carts look up many products at once: one statement per tick serves them.
