@@ -74,42 +74,36 @@ export function prepareDrizzleReads(db: DrizzleDb) {
     })
     .prepare('drizzle_customer_orders');
   // Stratum's statement: ts_rank over at most `candidates` matches, the first the scan finds.
-  const matches = db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      description: products.description,
-      price: products.price,
-      currency: products.currency,
-      stock: products.stock,
-      createdAt: products.createdAt,
-      updatedAt: products.updatedAt,
-      deletedAt: products.deletedAt,
-      searchVector: sql<string>`search_vector`.as('search_vector'),
-    })
-    .from(products)
-    .where(and(sql`search_vector @@ q.query`, isNull(products.deletedAt), sql`${products.stock} > 0`))
-    .limit(sql.placeholder('candidates'))
-    .as('p');
-  const rank = sql<number>`ts_rank(${matches.searchVector}, q.query)`.mapWith(Number);
+  // Drizzle's query builder has no MATERIALIZED CTE, and without it the planner may read the
+  // candidates of a common word in another order, so the source is written as SQL; the columns
+  // keep Drizzle's mapping.
+  const candidates = sql`(
+    WITH matches AS MATERIALIZED (
+      SELECT m.*, q.query
+      FROM ${products} m, websearch_to_tsquery('english', ${sql.placeholder('query')}) AS q(query)
+      WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL AND m.stock > 0
+    )
+    SELECT * FROM matches LIMIT ${sql.placeholder('candidates')}
+  ) AS p`;
+  const column = <T>(name: string, mapper: { mapFromDriverValue(value: unknown): T }) =>
+    sql<T>`p.${sql.identifier(name)}`.mapWith(mapper);
+  const rank = sql<number>`ts_rank(p.search_vector, p.query)`.mapWith(Number);
   const productSearch = db
     .select({
-      id: matches.id,
-      sku: matches.sku,
-      name: matches.name,
-      description: matches.description,
-      price: matches.price,
-      currency: matches.currency,
-      stock: matches.stock,
-      createdAt: matches.createdAt,
-      updatedAt: matches.updatedAt,
-      deletedAt: matches.deletedAt,
+      id: column('id', products.id),
+      sku: column('sku', products.sku),
+      name: column('name', products.name),
+      description: column('description', products.description),
+      price: column('price', products.price),
+      currency: column('currency', products.currency),
+      stock: column('stock', products.stock),
+      createdAt: column('created_at', products.createdAt),
+      updatedAt: column('updated_at', products.updatedAt),
+      deletedAt: column('deleted_at', products.deletedAt),
       rank,
     })
-    .from(sql`websearch_to_tsquery('english', ${sql.placeholder('query')}) AS q(query)`)
-    .crossJoinLateral(matches)
-    .orderBy(desc(rank), matches.id)
+    .from(candidates)
+    .orderBy(desc(rank), sql`p.id`)
     .limit(sql.placeholder('limit'))
     .prepare('drizzle_product_search');
   return {

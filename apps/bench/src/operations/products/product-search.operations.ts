@@ -10,14 +10,14 @@ import { rawRows, type RawStatement } from '../raw-query';
 const SEARCH: RawStatement = {
   name: 'bench_product_search',
   text: `
+    WITH matches AS MATERIALIZED (
+      SELECT p.*, q.query
+      FROM products p, websearch_to_tsquery('english', $1) AS q(query)
+      WHERE p.search_vector @@ q.query AND p.deleted_at IS NULL AND p.stock > 0
+    )
     SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
-           p.created_at, p.updated_at, p.deleted_at, ts_rank(p.search_vector, q.query) AS rank
-    FROM websearch_to_tsquery('english', $1) AS q(query),
-    LATERAL (
-      SELECT * FROM products m
-      WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL AND m.stock > 0
-      LIMIT $2
-    ) AS p
+           p.created_at, p.updated_at, p.deleted_at, ts_rank(p.search_vector, p.query) AS rank
+    FROM (SELECT * FROM matches LIMIT $2) AS p
     ORDER BY rank DESC, p.id
     LIMIT $3`,
 };
