@@ -13,6 +13,7 @@ import {
 import { mainOperations } from './operations/operation-list';
 import { cachedProductOperations } from './operations/products/cached-product.operations';
 import { productSearchOperation } from './operations/products/product-search.operations';
+import { describeOverlap, measureSearchOverlap } from './operations/products/search-overlap';
 
 export interface DatabaseStage {
   database: BenchDatabase;
@@ -65,6 +66,11 @@ export async function measureDatabase(
       busy.roundTrips,
       io.onResult,
     );
+    const search = measured.find((result) => result.id.startsWith('product-search-'));
+    if (search) {
+      search.searchOverlap = await measureSearchOverlap(busy.stratum, busy.raw, queries);
+      io.log(`[bench] ${search.title}: ${describeOverlap(search.searchOverlap)}`);
+    }
   } finally {
     await busy.close();
   }

@@ -114,6 +114,9 @@ describe('the benchmark harness', () => {
       }
     }
     expect(results.targets.map((target) => target.id)).toContain('transfer-vs-raw-tx');
+    // A tiny catalogue has fewer matches than search ranks, so its order is exact ts_rank order.
+    for (const search of results.operations.filter((operation) => operation.id.startsWith('product-search-')))
+      expect(search.searchOverlap, search.id).toMatchObject({ meanPct: 100, minPct: 100 });
     const svg = await readFile(files.svg, 'utf8');
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('transfer funds');

@@ -8,7 +8,8 @@ export {
 } from './unit-of-work/prisma-exclusive-jobs';
 export { PrismaUserRepository } from './users/prisma-user.repository';
 export { PrismaRoleRepository } from './roles/prisma-role.repository';
-export { PrismaProductRepository } from './products/prisma-product.repository';
+export { PrismaProductRepository, type ProductSearchOptions } from './products/prisma-product.repository';
+export { DEFAULT_SEARCH_CANDIDATES } from './products/product.sql';
 export { PrismaOrderRepository } from './orders/prisma-order.repository';
 export { PrismaAccountRepository } from './accounts/prisma-account.repository';
 export {

@@ -1,7 +1,7 @@
 import type { Repositories } from '@stratum/domain';
 import { PrismaAccountRepository } from './accounts/prisma-account.repository';
 import { PrismaOrderRepository } from './orders/prisma-order.repository';
-import { PrismaProductRepository } from './products/prisma-product.repository';
+import { PrismaProductRepository, type ProductSearchOptions } from './products/prisma-product.repository';
 import { PrismaRoleRepository } from './roles/prisma-role.repository';
 import type { PrismaDb } from './shared/prisma-db';
 import { RetryCounter } from './shared/retry';
@@ -15,6 +15,8 @@ export interface PrismaRepositoriesOptions {
   reads?: PrismaDb;
   /** Where the repositories that retry count it; share it with the unit of work. By default a new one. */
   retries?: RetryCounter;
+  /** How product search bounds the matches it ranks. */
+  productSearch?: ProductSearchOptions;
 }
 
 /** Every repository on one client: the application's, or a unit of work's transaction. */
@@ -27,7 +29,7 @@ export function createPrismaRepositories(
   return {
     users: new PrismaUserRepository(db, reads),
     roles: new PrismaRoleRepository(db, reads),
-    products: new PrismaProductRepository(db, reads),
+    products: new PrismaProductRepository(db, reads, options.productSearch),
     orders: new PrismaOrderRepository(db, reads, retries),
     accounts: new PrismaAccountRepository(db, reads, retries),
   };

@@ -90,13 +90,37 @@ export function prepareDrizzleReads(db: DrizzleDb) {
     .from(products)
     .where(and(eq(products.id, sql.placeholder('id')), isNull(products.deletedAt)))
     .prepare('drizzle_product_by_id');
-  const query = sql`websearch_to_tsquery('english', ${sql.placeholder('query')})`;
-  const rank = sql<number>`ts_rank(search_vector, ${query})`.mapWith(Number);
+  // Stratum's statement: ts_rank over at most `candidates` matches, the first the scan finds.
+  // Drizzle's query builder has no MATERIALIZED CTE, and without it the planner may read the
+  // candidates of a common word in another order, so the source is written as SQL; the columns
+  // keep Drizzle's mapping.
+  const candidates = sql`(
+    WITH matches AS MATERIALIZED (
+      SELECT m.*, q.query
+      FROM ${products} m, websearch_to_tsquery('english', ${sql.placeholder('query')}) AS q(query)
+      WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL AND m.stock > 0
+    )
+    SELECT * FROM matches LIMIT ${sql.placeholder('candidates')}
+  ) AS p`;
+  const column = <T>(name: string, mapper: { mapFromDriverValue(value: unknown): T }) =>
+    sql<T>`p.${sql.identifier(name)}`.mapWith(mapper);
+  const rank = sql<number>`ts_rank(p.search_vector, p.query)`.mapWith(Number);
   const productSearch = db
-    .select({ ...productColumns, rank })
-    .from(products)
-    .where(and(sql`search_vector @@ ${query}`, isNull(products.deletedAt), sql`${products.stock} > 0`))
-    .orderBy(desc(rank), products.id)
+    .select({
+      id: column('id', products.id),
+      sku: column('sku', products.sku),
+      name: column('name', products.name),
+      description: column('description', products.description),
+      price: column('price', products.price),
+      currency: column('currency', products.currency),
+      stock: column('stock', products.stock),
+      createdAt: column('created_at', products.createdAt),
+      updatedAt: column('updated_at', products.updatedAt),
+      deletedAt: column('deleted_at', products.deletedAt),
+      rank,
+    })
+    .from(candidates)
+    .orderBy(desc(rank), sql`p.id`)
     .limit(sql.placeholder('limit'))
     .prepare('drizzle_product_search');
   return {

@@ -5,6 +5,7 @@ import {
   type BenchOperation,
   type ImplementationId,
 } from './bench-operation';
+import type { SearchOverlap } from '../operations/products/search-overlap';
 import type { CallCost } from './measure-costs';
 import { MeasurementTally, runWorkers, type Measurement } from './run-workers';
 
@@ -28,6 +29,8 @@ export interface OperationResult {
   title: string;
   database: string;
   results: ImplementationResult[];
+  /** Product search: how close Stratum's order came to exact ts_rank order. */
+  searchOverlap?: SearchOverlap;
 }
 
 export interface MeasureSettings {

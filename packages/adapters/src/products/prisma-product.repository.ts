@@ -18,9 +18,24 @@ import type { SqlPath } from '../sql/sql-path';
 import { sqlPathOf } from '../sql/sql-path-of';
 import { toDomainProduct, type ProductRecord } from './product.mapper';
 import { toSearchText } from './product-search-text';
-import { adjustStockSql, productsByIdsSql, searchProductsSql, upsertProductSql } from './product.sql';
+import {
+  adjustStockSql,
+  DEFAULT_SEARCH_CANDIDATES,
+  productsByIdsSql,
+  searchProductsSql,
+  upsertProductSql,
+} from './product.sql';
 
 const SKU_INDEX = 'products_sku_active_key';
+
+export interface ProductSearchOptions {
+  /**
+   * Matches a search ranks at most (DEFAULT_SEARCH_CANDIDATES by default); a query matching more
+   * is ranked among the first that many the index finds. Higher is closer to exact and slower on
+   * common words; see searchProductsSql.
+   */
+  candidates?: number;
+}
 
 export class PrismaProductRepository implements ProductRepository {
   /**
@@ -30,7 +45,13 @@ export class PrismaProductRepository implements ProductRepository {
   constructor(
     private readonly db: PrismaDb,
     reads: PrismaDb = db,
+    search: ProductSearchOptions = {},
   ) {
+    this.searchCandidates = search.candidates ?? DEFAULT_SEARCH_CANDIDATES;
+    if (!Number.isSafeInteger(this.searchCandidates) || this.searchCandidates < 1)
+      throw new RangeError(
+        `search candidates must be a whole number of at least 1, not ${this.searchCandidates}`,
+      );
     this.sql = sqlPathOf(db);
     this.readSql = sqlPathOf(reads);
     // Product pages and carts look up many products at once: one statement per tick serves them.
@@ -41,6 +62,7 @@ export class PrismaProductRepository implements ProductRepository {
     );
   }
 
+  private readonly searchCandidates: number;
   private readonly sql: SqlPath;
   private readonly readSql: SqlPath;
   private readonly byId: SameTickBatch<ProductRecord, Product>;
@@ -83,7 +105,9 @@ export class PrismaProductRepository implements ProductRepository {
   async search(query: string, page: PageRequest): Promise<ProductSearchHit[]> {
     const text = toSearchText(query);
     if (text === null) return [];
-    const rows = await this.readSql.rows<ProductRecord & { rank: number }>(searchProductsSql(text, page));
+    const rows = await this.readSql.rows<ProductRecord & { rank: number }>(
+      searchProductsSql(text, page, this.searchCandidates),
+    );
     return rows.map(({ rank, ...record }) => ({ product: toDomainProduct(record), rank }));
   }
 }

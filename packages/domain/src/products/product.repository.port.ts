@@ -30,7 +30,9 @@ export interface ProductRepository {
   /**
    * Full-text search over name and description, best first, excluding deleted and out-of-stock
    * products. A blank query gives []. Any string is safe to pass: it is never parsed as query
-   * syntax and never throws because of its content.
+   * syntax and never throws because of its content. An adapter may bound the matches it ranks
+   * (the PostgreSQL one ranks the first 1,000 its index finds, configurable): a query matching
+   * more then lists the best of those, still best first, and every hit still matches.
    */
   search(query: string, page: PageRequest): Promise<ProductSearchHit[]>;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SEARCH_CANDIDATES } from '@stratum/adapters';
 import { PageRequest, ProductId } from '@stratum/domain';
 import type { BenchClients } from '../../clients/bench-clients';
 import type { BenchFixtures } from '../../fixtures/bench-fixtures';
@@ -49,8 +50,9 @@ export function cachedProductOperations(
         (random: Random) => random.pick(queries),
         {
           stratum: (query) => cached.products.search(query, page),
-          raw: (query) => rawRows(raw, PRODUCT_SEARCH, [query, PAGE_SIZE]),
-          drizzle: (query) => drizzle.productSearch.execute({ query, limit: PAGE_SIZE }),
+          raw: (query) => rawRows(raw, PRODUCT_SEARCH, [query, DEFAULT_SEARCH_CANDIDATES, PAGE_SIZE]),
+          drizzle: (query) =>
+            drizzle.productSearch.execute({ query, candidates: DEFAULT_SEARCH_CANDIDATES, limit: PAGE_SIZE }),
         },
       ),
       cacheReads: () => cached.reads(),

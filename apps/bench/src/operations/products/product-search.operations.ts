@@ -1,3 +1,4 @@
+import { DEFAULT_SEARCH_CANDIDATES } from '@stratum/adapters';
 import { PageRequest } from '@stratum/domain';
 import type { BenchClients } from '../../clients/bench-clients';
 import { PAGE_SIZE } from '../../fixtures/bench-fixtures';
@@ -5,15 +6,20 @@ import { defineOperation, type BenchOperation } from '../../harness/bench-operat
 import type { Random } from '../../harness/random';
 import { rawRows, type RawStatement } from '../raw-query';
 
+// Stratum's statement (searchProductsSql): ts_rank over at most $2 matches, the first the scan finds.
 export const PRODUCT_SEARCH: RawStatement = {
   name: 'bench_product_search',
   text: `
+    WITH matches AS MATERIALIZED (
+      SELECT p.*, q.query
+      FROM products p, websearch_to_tsquery('english', $1) AS q(query)
+      WHERE p.search_vector @@ q.query AND p.deleted_at IS NULL AND p.stock > 0
+    )
     SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
-           p.created_at, p.updated_at, p.deleted_at, ts_rank(p.search_vector, q.query) AS rank
-    FROM products p, websearch_to_tsquery('english', $1) AS q(query)
-    WHERE p.search_vector @@ q.query AND p.deleted_at IS NULL AND p.stock > 0
+           p.created_at, p.updated_at, p.deleted_at, ts_rank(p.search_vector, p.query) AS rank
+    FROM (SELECT * FROM matches LIMIT $2) AS p
     ORDER BY rank DESC, p.id
-    LIMIT $2`,
+    LIMIT $3`,
 };
 
 /**
@@ -37,8 +43,9 @@ export function productSearchOperation(
     (random: Random) => random.pick(queries),
     {
       stratum: (query) => stratum.products.search(query, page),
-      raw: (query) => rawRows(raw, PRODUCT_SEARCH, [query, PAGE_SIZE]),
-      drizzle: (query) => drizzle.productSearch.execute({ query, limit: PAGE_SIZE }),
+      raw: (query) => rawRows(raw, PRODUCT_SEARCH, [query, DEFAULT_SEARCH_CANDIDATES, PAGE_SIZE]),
+      drizzle: (query) =>
+        drizzle.productSearch.execute({ query, candidates: DEFAULT_SEARCH_CANDIDATES, limit: PAGE_SIZE }),
       prisma: (query) =>
         prisma.product.findMany({
           where: {
