@@ -23,6 +23,10 @@ export interface PendingOrderSweepResult {
  * instance schedules it and one at a time runs it (see scheduleExclusiveJob). Its batches run in
  * the job's transaction, one statement each, and commit together: the products they give stock to
  * stay locked until the round ends, which is why a round is bounded (batchSize x maxBatchesPerRound).
+ * Each batch locks its products in id order, but a later batch may need a product below one an
+ * earlier batch holds, so an order placed meanwhile can close a deadlock with the round; PostgreSQL
+ * breaks it, and either the order is retried (withTransientRetry) or the round rolls back and the
+ * next one redoes it. maxBatchesPerRound 1 rules that out, at one batch a round.
  * Safe to repeat: an expired order is no longer pending, and a round cut short is finished by the next.
  */
 export function pendingOrderSweepJob(
