@@ -35,7 +35,9 @@ export interface PlaceOrderRow {
  */
 export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): Order {
   if (!row.customerFound) throw new NotFoundError('User', params.customerId.value);
-  const items = row.lines.map(toItem);
+  // The statement judged the normalized lines in their order (by product id), so each line's
+  // ProductId is the one already checked, not parsed again from the row.
+  const items = row.lines.map((line, i) => toItem(line, params.lines[i]?.productId));
   const order = Order.reconstitute({
     id: params.orderId,
     customerId: params.customerId,
@@ -52,7 +54,7 @@ export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): O
   return order;
 }
 
-function toItem(line: JudgedLine): OrderItem {
+function toItem(line: JudgedLine, productId: ProductId | undefined): OrderItem {
   if (!line.found || line.stock === null || line.unitPrice === null || line.currency === null) {
     throw new NotFoundError('Product', line.productId);
   }
@@ -60,8 +62,9 @@ function toItem(line: JudgedLine): OrderItem {
     throw new InsufficientStockError(line.productId, line.quantity, line.stock);
   }
   return {
-    productId: ProductId.of(line.productId),
+    productId: productId?.value === line.productId ? productId : ProductId.of(line.productId),
     quantity: line.quantity,
-    unitPrice: Money.of(line.unitPrice, line.currency),
+    // NUMERIC(12,2) text from the locked product row.
+    unitPrice: Money.fromStored(line.unitPrice, line.currency),
   };
 }

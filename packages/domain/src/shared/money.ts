@@ -28,6 +28,19 @@ export class Money {
     return new Money(sign ? -minor : minor, parseCurrency(currency));
   }
 
+  /**
+   * A NUMERIC(p,2) column's text as PostgreSQL prints it, always with two fraction digits
+   * ('12.30', '0.05'): the digits without the point are the minor units, one BigInt and no
+   * pattern. Anything else takes `of`'s full parse, so this is never less exact. The currency
+   * is still checked: only the accounts table has a CHECK on it.
+   */
+  static fromStored(decimal: string, currency: string): Money {
+    const point = decimal.length - 3;
+    if (point < 1 || decimal.charCodeAt(point) !== 46 /* . */) return Money.of(decimal, currency);
+    const minor = BigInt(decimal.slice(0, point) + decimal.slice(point + 1));
+    return new Money(minor, parseCurrency(currency));
+  }
+
   static fromMinor(amountMinor: bigint, currency: string): Money {
     if (typeof amountMinor !== 'bigint') throw new ValidationError('amount', 'minor units must be a bigint');
     return new Money(amountMinor, parseCurrency(currency));
