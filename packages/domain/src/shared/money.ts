@@ -24,7 +24,12 @@ export class Money {
       throw new ValidationError('amount', 'must be a decimal string with at most two fraction digits');
     }
     const [, sign, units = '0', fraction = ''] = match;
-    const minor = BigInt(units) * MINOR_PER_UNIT + BigInt(fraction.padEnd(2, '0'));
+    // Below 10^13 units the sum is an integer far under 2^53, so exact as a double, and one
+    // BigInt of a number is cheaper than two of strings; beyond, strings all the way.
+    const minor =
+      units.length <= 13
+        ? BigInt(Number(units) * 100 + Number(fraction.padEnd(2, '0')))
+        : BigInt(units) * MINOR_PER_UNIT + BigInt(fraction.padEnd(2, '0'));
     return new Money(sign ? -minor : minor, parseCurrency(currency));
   }
 
