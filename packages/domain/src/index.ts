@@ -33,7 +33,13 @@ export { UserId } from './users/user-id';
 export { Email, MAX_EMAIL_LENGTH } from './users/email';
 export { USER_STATUSES, isUserStatus, parseUserStatus, type UserStatus } from './users/user-status';
 export { normalizePreferences, type UserPreferences } from './users/user-preferences';
-export { MAX_USER_NAME_LENGTH, User, type RegisterUserInput, type UserProps } from './users/user';
+export {
+  MAX_USER_NAME_LENGTH,
+  User,
+  type RegisterUserInput,
+  type StoredUser,
+  type UserProps,
+} from './users/user';
 export { EmailTakenError } from './users/user.errors';
 export type { UserRepository, UserSearchCriteria } from './users/user.repository.port';
 
@@ -54,6 +60,7 @@ export {
   Product,
   type CreateProductInput,
   type ProductProps,
+  type StoredProduct,
 } from './products/product';
 export { InsufficientStockError, SkuTakenError } from './products/product.errors';
 export type { ProductRepository, ProductSearchHit } from './products/product.repository.port';
@@ -77,7 +84,7 @@ export {
   type OrderLine,
   type PlaceOrderInput,
 } from './orders/order-line';
-export { Order, type OrderProps, type PlaceOrderProps } from './orders/order';
+export { Order, type OrderProps, type PlaceOrderProps, type StoredOrder } from './orders/order';
 export { PendingOrderLimitError } from './orders/order.errors';
 export { MAX_EXPIRY_BATCH, requireExpiryBatch } from './orders/expiry-batch';
 export type { ExpiredOrders, OrderListOptions, OrderRepository } from './orders/order.repository.port';
@@ -85,7 +92,7 @@ export type { ExpiredOrders, OrderListOptions, OrderRepository } from './orders/
 // Accounts
 export { AccountId } from './accounts/account-id';
 export { TransferId } from './accounts/transfer-id';
-export { Account, type AccountProps, type OpenAccountInput } from './accounts/account';
+export { Account, type AccountProps, type OpenAccountInput, type StoredAccount } from './accounts/account';
 export {
   MAX_IDEMPOTENCY_KEY_LENGTH,
   Transfer,

@@ -2,7 +2,7 @@ import { createPrismaRepositories } from '@stratum/adapters';
 import type { Repositories } from '@stratum/domain';
 import { createDatabase, readDatabaseConfig, type Database, type PrismaClient } from '@stratum/prisma';
 import pg from 'pg';
-import { openDrizzle } from '../drizzle/drizzle-client';
+import { openDrizzle, type DrizzleDb } from '../drizzle/drizzle-client';
 import { prepareDrizzleReads, type DrizzleReads } from '../drizzle/drizzle-reads';
 import type { ImplementationId } from '../harness/bench-operation';
 import { createCachedRepositories, type CachedRepositories } from './cached-repositories';
@@ -19,6 +19,8 @@ export interface BenchClients {
   raw: pg.Pool;
   /** Drizzle ORM's prepared reads, on a pool of their own. */
   drizzle: DrizzleReads;
+  /** The same Drizzle database, for its writes (each a transaction, see drizzle-writes.ts). */
+  drizzleDb: DrizzleDb;
   /** A second raw pool, for the raw interactive transaction. */
   rawTx: pg.Pool;
   cached: CachedRepositories | null;
@@ -53,6 +55,7 @@ export async function openBenchClients(url: string, pool: number, redisUrl?: str
     prisma: prismaDb.prisma,
     raw,
     drizzle: prepareDrizzleReads(drizzle.db),
+    drizzleDb: drizzle.db,
     rawTx,
     cached,
     roundTrips,

@@ -65,11 +65,30 @@ export const orders = pgTable('orders', {
 });
 
 export const orderItems = pgTable('order_items', {
-  id: uuid('id').primaryKey(),
+  id: uuid('id').primaryKey().defaultRandom(),
   orderId: uuid('order_id').notNull(),
   productId: uuid('product_id').notNull(),
   quantity: integer('quantity').notNull(),
   unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
+});
+
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  ownerId: uuid('owner_id').notNull(),
+  balance: numeric('balance', { precision: 14, scale: 2 }).notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const transfers = pgTable('transfers', {
+  id: uuid('id').primaryKey(),
+  fromAccountId: uuid('from_account_id').notNull(),
+  toAccountId: uuid('to_account_id').notNull(),
+  amount: numeric('amount', { precision: 14, scale: 2 }).notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  idempotencyKey: varchar('idempotency_key', { length: 200 }).notNull(),
+  createdAt: at('created_at').notNull(),
 });
 
 export const ordersRelations = relations(orders, ({ many }) => ({ items: many(orderItems) }));
@@ -77,4 +96,13 @@ export const orderItemsRelations = relations(orderItems, ({ one }) => ({
   order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
 }));
 
-export const schema = { users, products, orders, orderItems, ordersRelations, orderItemsRelations };
+export const schema = {
+  users,
+  products,
+  orders,
+  orderItems,
+  accounts,
+  transfers,
+  ordersRelations,
+  orderItemsRelations,
+};

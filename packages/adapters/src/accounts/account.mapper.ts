@@ -20,11 +20,13 @@ export interface TransferRow {
   created_at: Date;
 }
 
+/** Our own row: rebuilt without re-running the rules the schema holds (Account.fromStored). */
 export function accountToDomain(row: AccountRow): Account {
-  return Account.reconstitute({
-    id: AccountId.of(row.id),
-    ownerId: UserId.of(row.owner_id),
-    balance: Money.of(row.balance, row.currency),
+  return Account.fromStored({
+    id: row.id,
+    ownerId: row.owner_id,
+    balance: row.balance,
+    currency: row.currency,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

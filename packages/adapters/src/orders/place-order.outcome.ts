@@ -34,15 +34,22 @@ export interface PlaceOrderRow {
 }
 
 /**
- * The placed order, or the domain error that explains a refusal, checked in the port's order:
- * the customer, then the pending cap, then line by line (missing before short), then what the Order entity refuses
- * (mixed currencies, a total too large), which are the statement's remaining conditions.
+ * The placed order, or the domain error that explains a refusal. An accepted order is built as
+ * one read back would be (Order.fromStored): the statement has already judged on the locked rows
+ * everything the entity would check again (every product found and in stock, one currency, the
+ * total within NUMERIC(14,2)), and the lines are the normalized ones, one a product in id order.
+ * A refusal is explained in the port's order: the customer, then the pending cap, then line by
+ * line (missing before short), then what the Order entity refuses (mixed currencies, a total too
+ * large).
  */
 export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): Order {
   if (!row.customerFound) throw new NotFoundError('User', params.customerId.value);
   if (!row.underCap && params.maxPending !== null) throw new PendingOrderLimitError(params.maxPending);
+  const accepted =
+    row.ok && row.placed === 1 && row.itemsWritten === row.lines.length && row.reserved === row.lines.length;
+  if (accepted) return acceptedOrder(row.lines, params);
   const items = row.lines.map(toItem);
-  const order = Order.reconstitute({
+  Order.reconstitute({
     id: params.orderId,
     customerId: params.customerId,
     status: 'PENDING',
@@ -51,11 +58,27 @@ export function placedOrderFrom(row: PlaceOrderRow, params: PlaceOrderParams): O
     updatedAt: params.now,
     deletedAt: null,
   });
-  if (!row.ok || row.placed !== 1 || row.itemsWritten !== items.length || row.reserved !== items.length) {
-    // Unreachable while this file and the statement agree on the rules; loud if they drift.
-    throw new Error(`placeOrder: the statement refused order ${params.orderId.value} for no known reason`);
-  }
-  return order;
+  // Unreachable while this file and the statement agree on the rules; loud if they drift.
+  throw new Error(`placeOrder: the statement refused order ${params.orderId.value} for no known reason`);
+}
+
+function acceptedOrder(lines: readonly JudgedLine[], params: PlaceOrderParams): Order {
+  const items = lines.map((line) => {
+    if (line.unitPrice === null || line.currency === null) {
+      throw new Error(`placeOrder: accepted line ${line.productId} came back without its price`);
+    }
+    return { productId: line.productId, quantity: line.quantity, unitPrice: line.unitPrice };
+  });
+  return Order.fromStored({
+    id: params.orderId.value,
+    customerId: params.customerId.value,
+    status: 'PENDING',
+    currency: lines[0]?.currency ?? '',
+    items,
+    createdAt: params.now,
+    updatedAt: new Date(params.now.getTime()),
+    deletedAt: null,
+  });
 }
 
 function toItem(line: JudgedLine): OrderItem {
@@ -68,7 +91,7 @@ function toItem(line: JudgedLine): OrderItem {
   return {
     productId: ProductId.of(line.productId),
     quantity: line.quantity,
-    unitPrice: Money.of(line.unitPrice, line.currency),
+    unitPrice: Money.fromStored(line.unitPrice, line.currency),
   };
 }
 

@@ -1,19 +1,10 @@
-import { Money, Product, ProductId } from '@stratum/domain';
+import { Product } from '@stratum/domain';
 import type { ProductModel } from '@stratum/prisma';
 
 /** A products row as our statements return it (product.sql.ts): the model's names, price as text. */
 export type ProductRecord = Omit<ProductModel, 'price' | 'searchVector'> & { readonly price: string };
 
+/** Our own row: rebuilt without re-running the rules its writer already ran (Product.fromStored). */
 export function toDomainProduct(record: ProductRecord): Product {
-  return Product.reconstitute({
-    id: ProductId.of(record.id),
-    sku: record.sku,
-    name: record.name,
-    description: record.description,
-    price: Money.of(record.price, record.currency),
-    stock: record.stock,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-    deletedAt: record.deletedAt,
-  });
+  return Product.fromStored(record);
 }

@@ -1,5 +1,6 @@
 import { statementNamer, type DirectSql, type Prisma } from '@stratum/prisma';
 import type { SqlPath } from './sql-path';
+import { StatementTexts } from './statement-texts';
 
 /**
  * Statements straight on the client's pg pool, named so that each connection parses and plans
@@ -11,10 +12,10 @@ import type { SqlPath } from './sql-path';
  * shared/database-error.ts reads them as it reads Prisma's.
  */
 export class PgSqlPath implements SqlPath {
-  private readonly nameOf: (query: { sql: string }) => string | undefined;
+  private readonly texts: StatementTexts;
 
   constructor(private readonly direct: DirectSql) {
-    this.nameOf = direct.namedStatements ? statementNamer() : () => undefined;
+    this.texts = new StatementTexts(direct.namedStatements ? statementNamer() : () => undefined);
   }
 
   async rows<R>(statement: Prisma.Sql): Promise<R[]> {
@@ -26,11 +27,11 @@ export class PgSqlPath implements SqlPath {
   }
 
   private run(statement: Prisma.Sql) {
-    const sql = statement.text;
+    const { text: sql, name } = this.texts.of(statement);
     const params = statement.values;
     if (this.direct.observers.size > 0) for (const observe of this.direct.observers) observe({ sql, params });
     return this.direct.pool.query({
-      name: this.nameOf({ sql }),
+      name,
       text: sql,
       values: params,
       types: this.direct.types,

@@ -1,4 +1,4 @@
-import { Email, User, UserId } from '@stratum/domain';
+import { User } from '@stratum/domain';
 import type { UserModel } from '@stratum/prisma';
 
 /** A `users` row as the model API returns it; our raw SELECTs alias their columns to the same names. */
@@ -17,19 +17,9 @@ export interface UserWrite {
   readonly updatedAt: Date;
 }
 
+/** Our own row: rebuilt without re-running the rules its writer already ran (User.fromStored). */
 export function toDomain(row: UserRow): User {
-  return User.reconstitute({
-    id: UserId.of(row.id),
-    email: Email.of(row.email),
-    name: row.name,
-    passwordHash: row.passwordHash,
-    status: row.status,
-    // reconstitute checks that this is a JSON object, so a corrupt row fails loudly.
-    preferences: row.preferences as Record<string, unknown>,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    deletedAt: row.deletedAt,
-  });
+  return User.fromStored(row);
 }
 
 export function toRow(user: User): UserWrite {

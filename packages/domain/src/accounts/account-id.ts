@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../shared/uuid';
+import { CANONICAL, Uuid } from '../shared/uuid';
 
 export class AccountId extends Uuid {
   declare private readonly brand: 'AccountId';
@@ -8,7 +8,12 @@ export class AccountId extends Uuid {
     return new AccountId(value, 'accountId');
   }
 
+  /** The text of a `uuid` column our database returned: valid and lower-case already. */
+  static fromStored(value: string): AccountId {
+    return new AccountId(value, CANONICAL);
+  }
+
   static random(): AccountId {
-    return new AccountId(randomUUID(), 'accountId');
+    return new AccountId(randomUUID(), CANONICAL);
   }
 }

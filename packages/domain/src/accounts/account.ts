@@ -3,7 +3,7 @@ import { parseCurrency } from '../shared/currency';
 import { Money, maxMinorForPrecision } from '../shared/money';
 import { CurrencyMismatchError } from '../shared/money.errors';
 import { requireDate } from '../shared/text';
-import type { UserId } from '../users/user-id';
+import { UserId } from '../users/user-id';
 import { InsufficientFundsError } from './account.errors';
 import { AccountId } from './account-id';
 
@@ -14,6 +14,16 @@ export interface AccountProps {
   readonly id: AccountId;
   readonly ownerId: UserId;
   readonly balance: Money;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** An accounts row as our statements read it, the balance as NUMERIC text. */
+export interface StoredAccount {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly balance: string;
+  readonly currency: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -33,15 +43,26 @@ export class Account {
   readonly createdAt: Date;
   readonly updatedAt: Date;
 
-  private constructor(props: AccountProps) {
+  /** Takes fields already checked: by `validated` for input, or by the schema for a stored row. */
+  private constructor(fields: AccountProps) {
+    this.id = fields.id;
+    this.ownerId = fields.ownerId;
+    this.balance = fields.balance;
+    this.createdAt = fields.createdAt;
+    this.updatedAt = fields.updatedAt;
+    Object.freeze(this);
+  }
+
+  private static validated(props: AccountProps): Account {
     if (props.balance.isNegative()) throw new ValidationError('balance', 'must not be negative');
     if (props.balance.amountMinor > MAX_BALANCE_MINOR) throw new ValidationError('balance', 'is too large');
-    this.id = props.id;
-    this.ownerId = props.ownerId;
-    this.balance = props.balance;
-    this.createdAt = requireDate(props.createdAt, 'createdAt');
-    this.updatedAt = requireDate(props.updatedAt, 'updatedAt');
-    Object.freeze(this);
+    return new Account({
+      id: props.id,
+      ownerId: props.ownerId,
+      balance: props.balance,
+      createdAt: requireDate(props.createdAt, 'createdAt'),
+      updatedAt: requireDate(props.updatedAt, 'updatedAt'),
+    });
   }
 
   static open(input: OpenAccountInput & { readonly now?: Date }): Account {
@@ -50,7 +71,7 @@ export class Account {
     if (balance.currency !== currency) throw new CurrencyMismatchError(currency, balance.currency);
     if (balance.isNegative()) throw new ValidationError('initialBalance', 'must not be negative');
     const now = input.now ?? new Date();
-    return new Account({
+    return Account.validated({
       id: AccountId.random(),
       ownerId: input.ownerId,
       balance,
@@ -59,8 +80,24 @@ export class Account {
     });
   }
 
+  /** Rebuilds an account from props of unknown origin (a fake's store): validates every field. */
   static reconstitute(props: AccountProps): Account {
-    return new Account(props);
+    return Account.validated(props);
+  }
+
+  /**
+   * Rebuilds an account from a row our own database returned: its columns (uuid, NUMERIC(14,2))
+   * and CHECKs (balance >= 0, a three-letter currency) hold every rule, so none is run again.
+   */
+  static fromStored(row: StoredAccount): Account {
+    return new Account({
+      id: AccountId.fromStored(row.id),
+      ownerId: UserId.fromStored(row.ownerId),
+      balance: Money.fromStored(row.balance, row.currency),
+      // Fresh Date objects from the driver, owned by nobody else: no copy needed.
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    });
   }
 
   get currency(): string {
@@ -88,7 +125,7 @@ export class Account {
   }
 
   private withBalance(balance: Money, now: Date): Account {
-    return new Account({
+    return Account.validated({
       id: this.id,
       ownerId: this.ownerId,
       balance,

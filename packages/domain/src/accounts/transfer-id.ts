@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../shared/uuid';
+import { CANONICAL, Uuid } from '../shared/uuid';
 
 export class TransferId extends Uuid {
   declare private readonly brand: 'TransferId';
@@ -8,7 +8,12 @@ export class TransferId extends Uuid {
     return new TransferId(value, 'transferId');
   }
 
+  /** The text of a `uuid` column our database returned: valid and lower-case already. */
+  static fromStored(value: string): TransferId {
+    return new TransferId(value, CANONICAL);
+  }
+
   static random(): TransferId {
-    return new TransferId(randomUUID(), 'transferId');
+    return new TransferId(randomUUID(), CANONICAL);
   }
 }

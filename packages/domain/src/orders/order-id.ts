@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../shared/uuid';
+import { CANONICAL, Uuid } from '../shared/uuid';
 
 export class OrderId extends Uuid {
   declare private readonly brand: 'OrderId';
@@ -8,7 +8,12 @@ export class OrderId extends Uuid {
     return new OrderId(value, 'orderId');
   }
 
+  /** The text of a `uuid` column our database returned: valid and lower-case already. */
+  static fromStored(value: string): OrderId {
+    return new OrderId(value, CANONICAL);
+  }
+
   static random(): OrderId {
-    return new OrderId(randomUUID(), 'orderId');
+    return new OrderId(randomUUID(), CANONICAL);
   }
 }

@@ -1,8 +1,9 @@
 import { InvalidStateTransitionError, ValidationError } from '../shared/common.errors';
-import { maxMinorForPrecision, type Money } from '../shared/money';
+import { Money, maxMinorForPrecision } from '../shared/money';
 import { CurrencyMismatchError } from '../shared/money.errors';
 import { requireDate } from '../shared/text';
-import type { UserId } from '../users/user-id';
+import { ProductId } from '../products/product-id';
+import { UserId } from '../users/user-id';
 import { lineTotal, type OrderItem } from './order-item';
 import { normalizeOrderLines } from './order-line';
 import { OrderId } from './order-id';
@@ -19,6 +20,28 @@ export interface OrderProps {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly deletedAt: Date | null;
+}
+
+/** The fields of a constructed order, each already checked. */
+interface OrderFields extends OrderProps {
+  readonly total: Money;
+}
+
+/** An orders row with its items folded in, as our statements read it (the model's field names). */
+export interface StoredOrder {
+  readonly id: string;
+  readonly customerId: string;
+  readonly status: OrderStatus;
+  readonly currency: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly deletedAt: Date | null;
+  /** One per product, sorted by product id; prices as NUMERIC text. Null for an order without items. */
+  readonly items: ReadonlyArray<{
+    readonly productId: string;
+    readonly quantity: number;
+    readonly unitPrice: string;
+  }> | null;
 }
 
 export interface PlaceOrderProps {
@@ -42,21 +65,36 @@ export class Order {
   readonly updatedAt: Date;
   readonly deletedAt: Date | null;
 
-  private constructor(props: OrderProps) {
-    this.id = props.id;
-    this.customerId = props.customerId;
-    this.status = parseOrderStatus(props.status);
-    this.items = mergeItems(props.items);
-    this.total = totalOf(this.items);
-    this.createdAt = requireDate(props.createdAt, 'createdAt');
-    this.updatedAt = requireDate(props.updatedAt, 'updatedAt');
-    this.deletedAt = props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt');
+  /** Takes fields already checked: by `validated` for input, or by the schema for a stored row. */
+  private constructor(fields: OrderFields) {
+    this.id = fields.id;
+    this.customerId = fields.customerId;
+    this.status = fields.status;
+    this.items = fields.items;
+    this.total = fields.total;
+    this.createdAt = fields.createdAt;
+    this.updatedAt = fields.updatedAt;
+    this.deletedAt = fields.deletedAt;
     Object.freeze(this);
+  }
+
+  private static validated(props: OrderProps): Order {
+    const items = mergeItems(props.items);
+    return new Order({
+      id: props.id,
+      customerId: props.customerId,
+      status: parseOrderStatus(props.status),
+      items,
+      total: totalOf(items),
+      createdAt: requireDate(props.createdAt, 'createdAt'),
+      updatedAt: requireDate(props.updatedAt, 'updatedAt'),
+      deletedAt: props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt'),
+    });
   }
 
   static place(props: PlaceOrderProps): Order {
     const now = props.now ?? new Date();
-    return new Order({
+    return Order.validated({
       id: OrderId.random(),
       customerId: props.customerId,
       status: 'PENDING',
@@ -67,8 +105,46 @@ export class Order {
     });
   }
 
+  /** Rebuilds an order from props of unknown origin (a fake's store, a statement's verdict): validates it all. */
   static reconstitute(props: OrderProps): Order {
-    return new Order(props);
+    return Order.validated(props);
+  }
+
+  /**
+   * Rebuilds an order from a row our own database returned, without re-running what its writer
+   * (placeOrder, from validated lines) and the schema (uuid, the order_status enum, quantity > 0,
+   * unit_price >= 0) already hold: the items arrive one per product, sorted by product id.
+   * The total is still computed from them, exactly, as for any order; an order without items
+   * is still refused as corrupt.
+   */
+  static fromStored(row: StoredOrder): Order {
+    const stored = row.items;
+    if (stored === null || stored.length === 0) {
+      throw new ValidationError('items', 'an order needs at least one item');
+    }
+    const items = new Array<OrderItem>(stored.length);
+    let totalMinor = 0n;
+    for (let i = 0; i < stored.length; i++) {
+      const item = stored[i]!;
+      const unitPrice = Money.fromStored(item.unitPrice, row.currency);
+      totalMinor += unitPrice.amountMinor * BigInt(item.quantity);
+      items[i] = Object.freeze({
+        productId: ProductId.fromStored(item.productId),
+        quantity: item.quantity,
+        unitPrice,
+      });
+    }
+    return new Order({
+      id: OrderId.fromStored(row.id),
+      customerId: UserId.fromStored(row.customerId),
+      status: row.status,
+      items: Object.freeze(items),
+      total: Money.fromMinor(totalMinor, row.currency),
+      // Fresh Date objects from the driver, owned by nobody else: no copy needed.
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      deletedAt: row.deletedAt,
+    });
   }
 
   get currency(): string {
@@ -78,7 +154,7 @@ export class Order {
   /** @throws InvalidStateTransitionError for a move ORDER_TRANSITIONS does not allow. */
   transitionTo(to: OrderStatus, now: Date = new Date()): Order {
     assertTransition(this.status, to);
-    return new Order({ ...this.toProps(), status: to, updatedAt: now });
+    return Order.validated({ ...this.toProps(), status: to, updatedAt: now });
   }
 
   /**
@@ -88,7 +164,7 @@ export class Order {
    */
   expire(now: Date): Order {
     if (this.status !== 'PENDING') throw new InvalidStateTransitionError(this.status, 'EXPIRED', 'Order');
-    return new Order({ ...this.toProps(), status: 'EXPIRED', updatedAt: now });
+    return Order.validated({ ...this.toProps(), status: 'EXPIRED', updatedAt: now });
   }
 
   toProps(): OrderProps {

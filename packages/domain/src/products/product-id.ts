@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../shared/uuid';
+import { CANONICAL, Uuid } from '../shared/uuid';
 
 export class ProductId extends Uuid {
   declare private readonly brand: 'ProductId';
@@ -8,7 +8,12 @@ export class ProductId extends Uuid {
     return new ProductId(value, 'productId');
   }
 
+  /** The text of a `uuid` column our database returned: valid and lower-case already. */
+  static fromStored(value: string): ProductId {
+    return new ProductId(value, CANONICAL);
+  }
+
   static random(): ProductId {
-    return new ProductId(randomUUID(), 'productId');
+    return new ProductId(randomUUID(), CANONICAL);
   }
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../shared/common.errors';
-import { maxMinorForPrecision, type Money } from '../shared/money';
+import { Money, maxMinorForPrecision } from '../shared/money';
 import { requireDate, requireText } from '../shared/text';
 import { InsufficientStockError } from './product.errors';
 import { ProductId } from './product-id';
@@ -18,6 +18,20 @@ export interface ProductProps {
   readonly name: string;
   readonly description: string;
   readonly price: Money;
+  readonly stock: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly deletedAt: Date | null;
+}
+
+/** A products row as our statements read it (the model's field names, the price as NUMERIC text). */
+export interface StoredProduct {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string;
+  readonly price: string;
+  readonly currency: string;
   readonly stock: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -58,25 +72,40 @@ export class Product {
   readonly updatedAt: Date;
   readonly deletedAt: Date | null;
 
-  private constructor(props: ProductProps) {
-    this.id = props.id;
-    this.sku = requireText(props.sku, 'sku', { max: MAX_SKU_LENGTH });
-    this.name = requireText(props.name, 'name', { max: MAX_PRODUCT_NAME_LENGTH });
-    this.description = requireText(props.description, 'description', {
-      min: 0,
-      max: MAX_PRODUCT_DESCRIPTION_LENGTH,
-    });
-    this.price = parsePrice(props.price);
-    this.stock = parseStock(props.stock);
-    this.createdAt = requireDate(props.createdAt, 'createdAt');
-    this.updatedAt = requireDate(props.updatedAt, 'updatedAt');
-    this.deletedAt = props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt');
+  /** Takes fields already checked: by `validated` for input, or by the schema for a stored row. */
+  private constructor(fields: ProductProps) {
+    this.id = fields.id;
+    this.sku = fields.sku;
+    this.name = fields.name;
+    this.description = fields.description;
+    this.price = fields.price;
+    this.stock = fields.stock;
+    this.createdAt = fields.createdAt;
+    this.updatedAt = fields.updatedAt;
+    this.deletedAt = fields.deletedAt;
     Object.freeze(this);
+  }
+
+  private static validated(props: ProductProps): Product {
+    return new Product({
+      id: props.id,
+      sku: requireText(props.sku, 'sku', { max: MAX_SKU_LENGTH }),
+      name: requireText(props.name, 'name', { max: MAX_PRODUCT_NAME_LENGTH }),
+      description: requireText(props.description, 'description', {
+        min: 0,
+        max: MAX_PRODUCT_DESCRIPTION_LENGTH,
+      }),
+      price: parsePrice(props.price),
+      stock: parseStock(props.stock),
+      createdAt: requireDate(props.createdAt, 'createdAt'),
+      updatedAt: requireDate(props.updatedAt, 'updatedAt'),
+      deletedAt: props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt'),
+    });
   }
 
   static create(input: CreateProductInput): Product {
     const now = input.now ?? new Date();
-    return new Product({
+    return Product.validated({
       id: ProductId.random(),
       sku: input.sku,
       name: input.name,
@@ -89,8 +118,30 @@ export class Product {
     });
   }
 
+  /** Rebuilds a product from props of unknown origin (a cache entry, a fake's store): validates every field. */
   static reconstitute(props: ProductProps): Product {
-    return new Product(props);
+    return Product.validated(props);
+  }
+
+  /**
+   * Rebuilds a product from a row our own database returned: written from a validated Product,
+   * and held by its columns (uuid, VARCHAR lengths, INTEGER stock, NUMERIC(12,2) price) and
+   * CHECKs (stock and price >= 0). Counting the characters of every description again was the
+   * domain's largest cost of a search page.
+   */
+  static fromStored(row: StoredProduct): Product {
+    return new Product({
+      id: ProductId.fromStored(row.id),
+      sku: row.sku,
+      name: row.name,
+      description: row.description,
+      price: Money.fromStored(row.price, row.currency),
+      stock: row.stock,
+      // Fresh Date objects from the driver, owned by nobody else: no copy needed.
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      deletedAt: row.deletedAt,
+    });
   }
 
   get isDeleted(): boolean {
@@ -136,6 +187,6 @@ export class Product {
   }
 
   private with(changes: Partial<ProductProps>, now: Date): Product {
-    return new Product({ ...this.toProps(), ...changes, updatedAt: now });
+    return Product.validated({ ...this.toProps(), ...changes, updatedAt: now });
   }
 }

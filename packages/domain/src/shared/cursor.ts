@@ -21,8 +21,10 @@ const LATEST_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 export function encodeCursor(position: CursorPosition): string {
-  const json = JSON.stringify([position.createdAt.toISOString(), position.id.toLowerCase()]);
-  return Buffer.from(json, 'utf8').toString('base64url');
+  // The JSON written out: an ISO time and a uuid hold nothing JSON escapes, and both are ASCII,
+  // so this is JSON.stringify's output at a fraction of its cost (one cursor a page).
+  const json = `["${position.createdAt.toISOString()}","${position.id.toLowerCase()}"]`;
+  return Buffer.from(json, 'latin1').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorPosition {

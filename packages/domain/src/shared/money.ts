@@ -24,8 +24,26 @@ export class Money {
       throw new ValidationError('amount', 'must be a decimal string with at most two fraction digits');
     }
     const [, sign, units = '0', fraction = ''] = match;
-    const minor = BigInt(units) * MINOR_PER_UNIT + BigInt(fraction.padEnd(2, '0'));
+    // Below 10^13 units the sum is an integer far under 2^53, so exact as a double, and one
+    // BigInt of a number is cheaper than two of strings; beyond, strings all the way.
+    const minor =
+      units.length <= 13
+        ? BigInt(Number(units) * 100 + Number(fraction.padEnd(2, '0')))
+        : BigInt(units) * MINOR_PER_UNIT + BigInt(fraction.padEnd(2, '0'));
     return new Money(sign ? -minor : minor, parseCurrency(currency));
+  }
+
+  /**
+   * A NUMERIC(p,2) column's text as PostgreSQL prints it, always with two fraction digits
+   * ('12.30', '0.05'): the digits without the point are the minor units, one BigInt and no
+   * pattern. Anything else takes `of`'s full parse, so this is never less exact. The currency
+   * is still checked: only the accounts table has a CHECK on it.
+   */
+  static fromStored(decimal: string, currency: string): Money {
+    const point = decimal.length - 3;
+    if (point < 1 || decimal.charCodeAt(point) !== 46 /* . */) return Money.of(decimal, currency);
+    const minor = BigInt(decimal.slice(0, point) + decimal.slice(point + 1));
+    return new Money(minor, parseCurrency(currency));
   }
 
   static fromMinor(amountMinor: bigint, currency: string): Money {

@@ -23,6 +23,14 @@ export class Email {
     return new Email(value);
   }
 
+  /**
+   * An email our database returned: only `of` ever wrote one, and users_email_lower_check keeps
+   * the column lower-case, so the pattern is not run again for every row read.
+   */
+  static fromStored(value: string): Email {
+    return new Email(value);
+  }
+
   equals(other: Email): boolean {
     return other.value === this.value;
   }

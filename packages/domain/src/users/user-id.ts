@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../shared/uuid';
+import { CANONICAL, Uuid } from '../shared/uuid';
 
 export class UserId extends Uuid {
   declare private readonly brand: 'UserId';
@@ -8,7 +8,12 @@ export class UserId extends Uuid {
     return new UserId(value, 'userId');
   }
 
+  /** The text of a `uuid` column our database returned: valid and lower-case already. */
+  static fromStored(value: string): UserId {
+    return new UserId(value, CANONICAL);
+  }
+
   static random(): UserId {
-    return new UserId(randomUUID(), 'userId');
+    return new UserId(randomUUID(), CANONICAL);
   }
 }

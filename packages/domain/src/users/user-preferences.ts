@@ -27,6 +27,18 @@ export function normalizePreferences(value: unknown): UserPreferences {
   return deepFreeze(JSON.parse(json) as Record<string, unknown>);
 }
 
+/**
+ * Preferences as the driver parsed them from our jsonb column: JSON already, and written only
+ * through normalizePreferences, so only the shape is checked (the column does not say "object")
+ * before the fresh object is frozen in place.
+ */
+export function freezeStoredPreferences(value: unknown): UserPreferences {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ValidationError('preferences', 'must be a JSON object');
+  }
+  return deepFreeze(value as Record<string, unknown>);
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const child of Object.values(value)) deepFreeze(child);

@@ -1,8 +1,8 @@
 import { InvalidStateTransitionError } from '../shared/common.errors';
 import { requireDate, requireText } from '../shared/text';
-import type { Email } from './email';
+import { Email } from './email';
 import { UserId } from './user-id';
-import { normalizePreferences, type UserPreferences } from './user-preferences';
+import { freezeStoredPreferences, normalizePreferences, type UserPreferences } from './user-preferences';
 import { parseUserStatus, type UserStatus } from './user-status';
 
 export const MAX_USER_NAME_LENGTH = 200;
@@ -15,6 +15,23 @@ export interface UserProps {
   readonly passwordHash: string;
   readonly status: UserStatus;
   readonly preferences: Record<string, unknown>;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly deletedAt: Date | null;
+}
+
+/** The fields of a constructed user, each already checked. */
+type UserFields = Omit<UserProps, 'preferences'> & { readonly preferences: UserPreferences };
+
+/** A users row as our statements read it, in the model's field names. */
+export interface StoredUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly status: UserStatus;
+  /** The jsonb column as the driver parsed it. */
+  readonly preferences: unknown;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly deletedAt: Date | null;
@@ -44,22 +61,37 @@ export class User {
   readonly updatedAt: Date;
   readonly deletedAt: Date | null;
 
-  private constructor(props: UserProps) {
-    this.id = props.id;
-    this.email = props.email;
-    this.name = requireText(props.name, 'name', { max: MAX_USER_NAME_LENGTH });
-    this.passwordHash = requireText(props.passwordHash, 'passwordHash', { max: 1024, trim: false });
-    this.status = parseUserStatus(props.status);
-    this.preferences = normalizePreferences(props.preferences);
-    this.createdAt = requireDate(props.createdAt, 'createdAt');
-    this.updatedAt = requireDate(props.updatedAt, 'updatedAt');
-    this.deletedAt = props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt');
+  /** Takes fields already checked: by `validated` for input, or by the schema for a stored row. */
+  private constructor(fields: UserFields) {
+    this.id = fields.id;
+    this.email = fields.email;
+    this.name = fields.name;
+    this.passwordHash = fields.passwordHash;
+    this.status = fields.status;
+    this.preferences = fields.preferences;
+    this.createdAt = fields.createdAt;
+    this.updatedAt = fields.updatedAt;
+    this.deletedAt = fields.deletedAt;
     Object.freeze(this);
+  }
+
+  private static validated(props: UserProps): User {
+    return new User({
+      id: props.id,
+      email: props.email,
+      name: requireText(props.name, 'name', { max: MAX_USER_NAME_LENGTH }),
+      passwordHash: requireText(props.passwordHash, 'passwordHash', { max: 1024, trim: false }),
+      status: parseUserStatus(props.status),
+      preferences: normalizePreferences(props.preferences),
+      createdAt: requireDate(props.createdAt, 'createdAt'),
+      updatedAt: requireDate(props.updatedAt, 'updatedAt'),
+      deletedAt: props.deletedAt === null ? null : requireDate(props.deletedAt, 'deletedAt'),
+    });
   }
 
   static register(input: RegisterUserInput): User {
     const now = input.now ?? new Date();
-    return new User({
+    return User.validated({
       id: UserId.random(),
       email: input.email,
       name: input.name,
@@ -72,9 +104,31 @@ export class User {
     });
   }
 
-  /** For repositories rebuilding a stored user; still validates, so a bad row fails loudly. */
+  /** Rebuilds a user from props of unknown origin (a cache entry, a fake's store): validates every field. */
   static reconstitute(props: UserProps): User {
-    return new User(props);
+    return User.validated(props);
+  }
+
+  /**
+   * Rebuilds a user from a row our own database returned. Every stored row was written from a
+   * validated User (or by a migration or seed under the same CHECKs), and the column types hold
+   * the rest (uuid, the user_status enum, VARCHAR lengths), so only what the schema cannot say
+   * is checked again: that preferences is a JSON object, which is frozen like any other.
+   * Re-running every rule on every row was most of the domain's cost of a page read.
+   */
+  static fromStored(row: StoredUser): User {
+    return new User({
+      id: UserId.fromStored(row.id),
+      email: Email.fromStored(row.email),
+      name: row.name,
+      passwordHash: row.passwordHash,
+      status: row.status,
+      preferences: freezeStoredPreferences(row.preferences),
+      // Fresh Date objects from the driver, owned by nobody else: no copy needed.
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      deletedAt: row.deletedAt,
+    });
   }
 
   get isDeleted(): boolean {
@@ -119,6 +173,6 @@ export class User {
 
   private change(action: string, changes: Partial<UserProps>, now: Date): User {
     if (this.deletedAt !== null) throw new InvalidStateTransitionError('DELETED', action, 'User');
-    return new User({ ...this.toProps(), ...changes, updatedAt: now });
+    return User.validated({ ...this.toProps(), ...changes, updatedAt: now });
   }
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { AccountId, Money } from '@stratum/domain';
 import type { BenchClients } from '../../clients/bench-clients';
+import { transferWithDrizzle } from '../../drizzle/drizzle-writes';
 import type { BenchFixtures } from '../../fixtures/bench-fixtures';
 import { defineOperation, type BenchOperation } from '../../harness/bench-operation';
 import type { Random } from '../../harness/random';
@@ -15,7 +17,7 @@ const runStamp = Date.now().toString(36);
  * implementation locks, checks funds and currency, honours the key and records the history.
  */
 export function transferOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, prisma, raw, rawTx } = clients;
+  const { stratum, prisma, raw, rawTx, drizzleDb } = clients;
   const request = (random: Random): TransferRequest => {
     const from = random.pick(fixtures.accounts);
     let to = random.pick(fixtures.accounts);
@@ -35,6 +37,7 @@ export function transferOperations(clients: BenchClients, fixtures: BenchFixture
     defineOperation('transfer', 'transfer funds', request, {
       stratum: viaRepository(stratum),
       raw: (r) => transferOneStatement(raw, r),
+      drizzle: (r) => transferWithDrizzle(drizzleDb, { ...r, id: randomUUID(), now: new Date() }),
       prisma: (r) => transferWithPrisma(prisma, r),
       'raw-tx': (r) => transferInteractive(rawTx, r),
     }),

@@ -32,7 +32,7 @@ export const TRANSFER_ONE_STATEMENT: RawStatement = {
       SELECT $5::uuid, $1::uuid, $2::uuid, $3::numeric, $4, $6, $7::timestamptz
       FROM verdict WHERE outcome = 'ok'
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id
+      RETURNING from_account_id, to_account_id, amount, currency
     ),
     moved AS (
       UPDATE accounts a
@@ -42,7 +42,9 @@ export const TRANSFER_ONE_STATEMENT: RawStatement = {
       WHERE a.id = l.id AND EXISTS (SELECT 1 FROM inserted)
       RETURNING a.id
     )
-    SELECT outcome, (SELECT count(*) FROM moved)::int AS moved FROM verdict`,
+    SELECT outcome, (SELECT count(*) FROM moved)::int AS moved,
+           i.from_account_id, i.to_account_id, i.amount, i.currency
+    FROM verdict LEFT JOIN inserted i ON true`,
 };
 
 /** The steps of the textbook interactive transaction, each its own round trip. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CursorPageRequest, ProductId, UserId } from '@stratum/domain';
 import type { BenchClients } from '../../clients/bench-clients';
+import { placeOrderWithDrizzle } from '../../drizzle/drizzle-writes';
 import { PAGE_SIZE, type BenchFixtures } from '../../fixtures/bench-fixtures';
 import { defineOperation, type BenchOperation } from '../../harness/bench-operation';
 import type { Random } from '../../harness/random';
@@ -14,7 +15,7 @@ const API_MAX_PENDING = 20;
 
 /** Placing an order of five products, and reading a customer's newest orders with their items. */
 export function orderOperations(clients: BenchClients, fixtures: BenchFixtures): BenchOperation[] {
-  const { stratum, prisma, raw, drizzle } = clients;
+  const { stratum, prisma, raw, drizzle, drizzleDb } = clients;
   const orderRequest = (random: Random): OrderRequest => {
     const ids = new Set<string>();
     while (ids.size < Math.min(LINES, fixtures.products.length)) ids.add(random.pick(fixtures.products));
@@ -39,7 +40,7 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
     defineOperation('order-place-5', `place an order of ${LINES} items`, orderRequest, {
       stratum: viaRepository(stratum),
       raw: async (request) => {
-        const [row] = await rawRows<{ ok: boolean }>(raw, PLACE_ORDER, [
+        const [row] = await rawRows<{ ok: boolean; total: string; currency: string }>(raw, PLACE_ORDER, [
           request.customerId,
           request.lines.map((line) => line.productId),
           request.lines.map((line) => line.quantity),
@@ -47,7 +48,10 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
           new Date(),
         ]);
         if (!row?.ok) throw new Error('the order was refused');
+        return row;
       },
+      drizzle: (request) =>
+        placeOrderWithDrizzle(drizzleDb, { ...request, orderId: randomUUID(), now: new Date() }),
       prisma: (request) => placeOrderWithPrisma(prisma, request),
     }),
     defineOperation('customer-orders', `a customer's orders page (${PAGE_SIZE}) with items`, pickCustomer, {

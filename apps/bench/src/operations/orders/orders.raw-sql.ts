@@ -48,7 +48,8 @@ export const PLACE_ORDER: RawStatement = {
       FROM placed CROSS JOIN line JOIN locked ON locked.id = line.product_id
       RETURNING order_id
     )
-    SELECT ok, (SELECT count(*) FROM reserved)::int AS reserved, (SELECT count(*) FROM items)::int AS items
+    SELECT ok, (SELECT count(*) FROM reserved)::int AS reserved, (SELECT count(*) FROM items)::int AS items,
+           total, currency
     FROM decision`,
 };
 
