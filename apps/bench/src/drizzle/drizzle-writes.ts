@@ -141,7 +141,10 @@ export function placeOrderWithDrizzle(db: DrizzleDb, order: DrizzleOrder) {
     for (const line of order.lines) {
       await tx
         .update(products)
-        .set({ stock: sql`${products.stock} - ${p('quantity')}::int`, updatedAt: sql`${p('now')}::timestamptz` })
+        .set({
+          stock: sql`${products.stock} - ${p('quantity')}::int`,
+          updatedAt: sql`${p('now')}::timestamptz`,
+        })
         .where(eq(products.id, p('id')))
         .prepare('drizzle_order_reserve')
         .execute({ id: line.productId, quantity: line.quantity, now: order.now });

@@ -1,4 +1,4 @@
-import { Account, AccountId, Money, Transfer, TransferId, UserId } from '@stratum/domain';
+import { Account, AccountId, Money, Transfer, TransferId } from '@stratum/domain';
 
 /** Rows as our raw queries return them: money as text (NUMERIC(14,2) always has two decimals). */
 export interface AccountRow {

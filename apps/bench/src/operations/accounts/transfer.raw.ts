@@ -6,18 +6,27 @@ import { TRANSFER_ONE_STATEMENT, TRANSFER_STEPS } from './transfer.raw-sql';
 
 /** The baseline: one round trip, the statement is its own transaction. */
 export async function transferOneStatement(pool: pg.Pool, request: TransferRequest): Promise<TransferRecord> {
-  const [row] = await rawRows<{ outcome: string; moved: number } & TransferRecord>(pool, TRANSFER_ONE_STATEMENT, [
-    request.from,
-    request.to,
-    request.amount,
-    request.currency,
-    randomUUID(),
-    request.idempotencyKey,
-    new Date(),
-  ]);
+  const [row] = await rawRows<{ outcome: string; moved: number } & TransferRecord>(
+    pool,
+    TRANSFER_ONE_STATEMENT,
+    [
+      request.from,
+      request.to,
+      request.amount,
+      request.currency,
+      randomUUID(),
+      request.idempotencyKey,
+      new Date(),
+    ],
+  );
   if (row?.outcome !== 'ok' || row.moved !== 2) throw new TransferRefusedError(row?.outcome ?? 'no row');
   // What was recorded, so that other implementations' results can be checked against it.
-  return { from_account_id: row.from_account_id, to_account_id: row.to_account_id, amount: row.amount, currency: row.currency };
+  return {
+    from_account_id: row.from_account_id,
+    to_account_id: row.to_account_id,
+    amount: row.amount,
+    currency: row.currency,
+  };
 }
 
 interface TransferRecord {
