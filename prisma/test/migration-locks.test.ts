@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsDir } from '../src/paths';
-import { createEmptyTestDatabase, createTestDatabase, runPrismaRaw, type TestDatabase } from '../src/testing';
+import { createEmptyTestDatabase, createTestDatabase, type TestDatabase } from '../src/testing';
 import { createMigrationProject } from './support/migration-project';
 import { rollBackUntilLatestIs } from './support/roll-back-until';
 import { runScript } from './support/run-script';
@@ -83,12 +83,15 @@ describe('a migration behind a long transaction', () => {
 });
 
 describe('two release jobs deploying at once', () => {
+  // Through the release command, as release jobs run it: with a CREATE INDEX CONCURRENTLY among the
+  // migrations, two bare `prisma migrate deploy` deadlock (the waiting one's snapshot holds up the
+  // index build) and one of them fails; the command queues the second job without a snapshot.
   it('both succeed and each migration is applied exactly once', async () => {
     const db = await createEmptyTestDatabase('stratum_test_race');
     databases.push(db);
     const runs = await Promise.all([
-      runPrismaRaw(['migrate', 'deploy'], { DATABASE_URL: db.url }),
-      runPrismaRaw(['migrate', 'deploy'], { DATABASE_URL: db.url }),
+      runScript('src/migrate/deploy.main.ts', [], { DATABASE_URL: db.url }),
+      runScript('src/migrate/deploy.main.ts', [], { DATABASE_URL: db.url }),
     ]);
     expect(runs.map((run) => run.exitCode)).toEqual([0, 0]);
     const client = await connect(db.url);
