@@ -90,22 +90,18 @@ export function prepareDrizzleReads(db: DrizzleDb) {
     .from(products)
     .where(and(eq(products.id, sql.placeholder('id')), isNull(products.deletedAt)))
     .prepare('drizzle_product_by_id');
-  // Stratum's statement: ts_rank over at most `candidates` matches, the first the scan finds,
-  // then the page's rows by primary key. Drizzle's query builder has no MATERIALIZED CTE, and
-  // without it the planner may read the candidates of a common word in another order, so the
-  // source is written as SQL; the columns keep Drizzle's mapping.
+  // Stratum's statement: ts_rank over at most `candidates` matches, the first the scan finds.
+  // Drizzle's query builder has no MATERIALIZED CTE, and without it the planner may read the
+  // candidates of a common word in another order, so the source is written as SQL; the columns
+  // keep Drizzle's mapping.
   const candidates = sql`(
     WITH matches AS MATERIALIZED (
-      SELECT m.id, ts_rank(m.search_vector, q.query) AS rank
+      SELECT m.id, m.sku, m.name, m.description, m.price, m.currency, m.stock,
+             m.created_at, m.updated_at, m.deleted_at, ts_rank(m.search_vector, q.query) AS rank
       FROM ${products} m, websearch_to_tsquery('english', ${sql.placeholder('query')}) AS q(query)
       WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL AND m.stock > 0
-    ),
-    hits AS (
-      SELECT h.id, h.rank FROM (SELECT id, rank FROM matches LIMIT ${sql.placeholder('candidates')}) AS h
-      ORDER BY h.rank DESC, h.id
-      LIMIT ${sql.placeholder('limit')}
     )
-    SELECT m.*, hits.rank FROM hits JOIN ${products} m ON m.id = hits.id
+    SELECT * FROM matches LIMIT ${sql.placeholder('candidates')}
   ) AS p`;
   const column = <T>(name: string, mapper: { mapFromDriverValue(value: unknown): T }) =>
     sql<T>`p.${sql.identifier(name)}`.mapWith(mapper);
@@ -126,6 +122,7 @@ export function prepareDrizzleReads(db: DrizzleDb) {
     })
     .from(candidates)
     .orderBy(desc(rank), sql`p.id`)
+    .limit(sql.placeholder('limit'))
     .prepare('drizzle_product_search');
   return {
     userById,

@@ -79,10 +79,10 @@ export const DEFAULT_SEARCH_CANDIDATES = 1_000;
  * a common word, and a sequential scan may start mid-table (synchronize_seqscans), so two pages
  * of one query could rank different candidates.
  *
- * The candidates carry only their id and rank: the page's 20 rows are read again by primary
- * key at the end. Carrying whole rows (description and tsvector included) through the CTE's
- * tuplestore and the sort cost 15-20 % of PostgreSQL's time per search at 1M products
- * (apps/bench/README.md).
+ * The candidates carry the columns a page returns and their rank, not the tsvector: rows carried
+ * whole through the CTE's tuplestore and the sort made a common query's search at 1M products
+ * some 20 % slower at p99 (apps/bench/README.md). Reading only ids and the page's rows again by
+ * key did as well for those and cost small catalogues the extra lookups.
  *
  * The predicates repeat the partial GIN index's `deleted_at IS NULL` so the planner can use
  * products_search_idx; id breaks rank ties so that offset pages neither skip nor repeat a product.
@@ -91,19 +91,14 @@ export function searchProductsSql(text: string, page: PageRequest, candidates: n
   const bound = page.offset + page.limit <= candidates ? candidates : null;
   return Prisma.sql`
     WITH matches AS MATERIALIZED (
-      SELECT p.id, ts_rank(p.search_vector, q.query) AS rank
+      SELECT ${PRODUCT_COLUMNS}, ts_rank(p.search_vector, q.query) AS rank
       FROM products p, websearch_to_tsquery('english', ${text}) AS q(query)
       WHERE p.search_vector @@ q.query
         AND p.deleted_at IS NULL
         AND p.stock > 0
-    ),
-    hits AS (
-      SELECT m.id, m.rank
-      FROM (SELECT id, rank FROM matches LIMIT ${bound}::bigint) AS m
-      ORDER BY m.rank DESC, m.id
-      LIMIT ${page.limit}::int OFFSET ${page.offset}::bigint
     )
-    SELECT ${PRODUCT_COLUMNS}, hits.rank
-    FROM hits JOIN products p ON p.id = hits.id
-    ORDER BY hits.rank DESC, p.id`;
+    SELECT *
+    FROM (SELECT * FROM matches LIMIT ${bound}::bigint) AS m
+    ORDER BY m.rank DESC, m.id
+    LIMIT ${page.limit}::int OFFSET ${page.offset}::bigint`;
 }

@@ -11,19 +11,14 @@ export const PRODUCT_SEARCH: RawStatement = {
   name: 'bench_product_search',
   text: `
     WITH matches AS MATERIALIZED (
-      SELECT p.id, ts_rank(p.search_vector, q.query) AS rank
+      SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
+             p.created_at, p.updated_at, p.deleted_at, ts_rank(p.search_vector, q.query) AS rank
       FROM products p, websearch_to_tsquery('english', $1) AS q(query)
       WHERE p.search_vector @@ q.query AND p.deleted_at IS NULL AND p.stock > 0
-    ),
-    hits AS (
-      SELECT m.id, m.rank FROM (SELECT id, rank FROM matches LIMIT $2) AS m
-      ORDER BY m.rank DESC, m.id
-      LIMIT $3
     )
-    SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock,
-           p.created_at, p.updated_at, p.deleted_at, hits.rank
-    FROM hits JOIN products p ON p.id = hits.id
-    ORDER BY hits.rank DESC, p.id`,
+    SELECT * FROM (SELECT * FROM matches LIMIT $2) AS p
+    ORDER BY rank DESC, p.id
+    LIMIT $3`,
 };
 
 /**
