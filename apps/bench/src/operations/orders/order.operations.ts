@@ -20,7 +20,7 @@ export function orderOperations(clients: BenchClients, fixtures: BenchFixtures):
     const ids = new Set<string>();
     while (ids.size < Math.min(LINES, fixtures.products.length)) ids.add(random.pick(fixtures.products));
     return {
-      customerId: random.pick(fixtures.users).id,
+      customerId: random.pick(fixtures.buyers),
       lines: [...ids].sort().map((productId) => ({ productId, quantity: 1 + random.below(2) })),
     };
   };
