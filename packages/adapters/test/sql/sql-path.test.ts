@@ -37,7 +37,7 @@ describe('where a repository sends its statements', () => {
 
     expect(found?.id.value).toBe(user.id.value);
     expect(direct.map((query) => query.sql)).toEqual([
-      expect.stringContaining('FROM users WHERE email = ANY ($1::text[])'),
+      expect.stringContaining('FROM users WHERE email = $1 AND deleted_at IS NULL'),
     ]);
     expect(throughPrisma).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe('where a repository sends its statements', () => {
 
     expect(seenInside).not.toBeNull();
     expect(direct).toEqual([]);
-    expect(throughPrisma.some((sql) => sql.includes('FROM users WHERE email = ANY'))).toBe(true);
+    expect(throughPrisma.some((sql) => sql.includes('FROM users WHERE email = $1 AND deleted_at IS NULL'))).toBe(true);
     expect(throughPrisma.at(-1)).toBe('ROLLBACK');
     expect(await users.findByEmail(user.email)).toBeNull();
   });

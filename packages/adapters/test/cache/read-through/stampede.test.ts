@@ -52,8 +52,11 @@ for (const shared of backends.filter((backend) => backend.sibling)) {
       const first = await shared.make();
       const processA = cacheWorld(first, { leaseWaitMs: 2_000 });
       const processB = siblingWorld(processA, await shared.sibling!(first), { leaseWaitMs: 2_000 });
-      processA.control.delayMs = 50;
-      processB.control.delayMs = 50;
+      // The load must outlast the other process's first probe, even on a loaded CI machine where a
+      // Cluster round trip can take tens of milliseconds: otherwise that probe finds the value
+      // stored and never waits, which is correct but not what this test is about.
+      processA.control.delayMs = 400;
+      processB.control.delayMs = 400;
       const user = UserMother.random();
       await processA.database.users.save(user);
 
