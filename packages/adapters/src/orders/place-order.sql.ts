@@ -1,9 +1,6 @@
 import type { OrderId, OrderLine, UserId } from '@stratum/domain';
 import { Prisma } from '@stratum/prisma';
 
-/** Largest total NUMERIC(14,2) holds; a larger order is refused, not left to overflow. */
-const MAX_ORDER_TOTAL = '999999999999.99';
-
 export interface PlaceOrderParams {
   readonly orderId: OrderId;
   readonly customerId: UserId;
@@ -28,19 +25,30 @@ export interface PlaceOrderParams {
  * orders racing for the same place: the second waits for the first to commit, then inserts
  * nothing (ON CONFLICT DO NOTHING), takes no stock, and says so ("placed" 0); the caller runs the
  * statement again on a new snapshot, which counts the winner. No extra round trip unless raced.
+ *
+ * Prisma.sql gives every interpolation a parameter of its own, so each value is bound once, in
+ * `input`, and read from there by scalar subqueries (which PostgreSQL runs once, as InitPlans,
+ * and which keep the products' lock and the orders' count on their indexes): 6 parameters
+ * instead of 15, each converted and sent by the driver on every call. The largest total is a
+ * constant, so it is written into the text rather than bound.
  */
 export function placeOrderSql({ orderId, customerId, lines, maxPending, now }: PlaceOrderParams): Prisma.Sql {
-  const productIds = lines.map((line) => line.productId.value);
-  const quantities = lines.map((line) => line.quantity);
   return Prisma.sql`
-    WITH line AS (
+    WITH input AS (
+      SELECT ${lines.map((line) => line.productId.value)}::uuid[] AS product_ids,
+             ${lines.map((line) => line.quantity)}::int[] AS quantities,
+             ${maxPending}::int AS max_pending, ${customerId.value}::uuid AS customer_id,
+             ${orderId.value}::uuid AS order_id, ${now}::timestamptz AS at
+    ),
+    line AS (
       SELECT l.product_id, l.quantity
-      FROM unnest(${productIds}::uuid[], ${quantities}::int[]) AS l(product_id, quantity)
+      FROM input i, unnest(i.product_ids, i.quantities) AS l(product_id, quantity)
     ),
     locked AS (
       SELECT p.id, p.price, p.currency, p.stock
       FROM products p
-      WHERE p.id = ANY (${productIds}::uuid[]) AND p.deleted_at IS NULL
+      -- The cast makes the subquery one array value; bare, ANY would read it as a set of rows.
+      WHERE p.id = ANY ((SELECT product_ids FROM input)::uuid[]) AND p.deleted_at IS NULL
       ORDER BY p.id
       FOR UPDATE
     ),
@@ -52,24 +60,25 @@ export function placeOrderSql({ orderId, customerId, lines, maxPending, now }: P
     pending AS (
       SELECT o.pending_slot
       FROM orders o
-      WHERE ${maxPending}::int IS NOT NULL
-        AND o.customer_id = ${customerId.value}::uuid AND o.status = 'PENDING' AND o.deleted_at IS NULL
+      WHERE (SELECT max_pending FROM input) IS NOT NULL
+        AND o.customer_id = (SELECT customer_id FROM input) AND o.status = 'PENDING' AND o.deleted_at IS NULL
     ),
     place AS (
       SELECT
         (SELECT count(*) FROM pending) AS held,
         -- The lowest free place: 1, else the one after a taken place whose next is free.
-        CASE WHEN ${maxPending}::int IS NULL THEN NULL
+        CASE WHEN i.max_pending IS NULL THEN NULL
              WHEN NOT EXISTS (SELECT 1 FROM pending WHERE pending_slot = 1) THEN 1
              ELSE (SELECT min(a.pending_slot) + 1 FROM pending a
                    WHERE NOT EXISTS (SELECT 1 FROM pending b WHERE b.pending_slot = a.pending_slot + 1))
         END AS slot
+      FROM input i
     ),
     verdict AS (
       SELECT
-        EXISTS (SELECT 1 FROM users u WHERE u.id = ${customerId.value}::uuid AND u.deleted_at IS NULL)
+        EXISTS (SELECT 1 FROM users u WHERE u.id = (SELECT customer_id FROM input) AND u.deleted_at IS NULL)
           AS customer_found,
-        (SELECT ${maxPending}::int IS NULL OR held < ${maxPending}::int FROM place) AS under_cap,
+        (SELECT i.max_pending IS NULL OR p.held < i.max_pending FROM input i, place p) AS under_cap,
         coalesce(bool_and(found AND stock >= quantity), false) AS available,
         count(DISTINCT currency) = 1 AS one_currency,
         min(currency) AS currency,
@@ -77,16 +86,17 @@ export function placeOrderSql({ orderId, customerId, lines, maxPending, now }: P
       FROM checked
     ),
     decision AS (
+      -- 999999999999.99: the largest total NUMERIC(14,2) holds; a larger order is refused, not
+      -- left to overflow.
       SELECT *,
-             customer_found AND under_cap AND available AND one_currency AND total <= ${MAX_ORDER_TOTAL}::numeric
+             customer_found AND under_cap AND available AND one_currency AND total <= 999999999999.99::numeric
                AS ok
       FROM verdict
     ),
     placed AS (
       INSERT INTO orders (id, customer_id, status, total, currency, created_at, updated_at, pending_slot)
-      SELECT ${orderId.value}::uuid, ${customerId.value}::uuid, 'PENDING', d.total, d.currency,
-             ${now}::timestamptz, ${now}::timestamptz, (SELECT slot FROM place)
-      FROM decision d
+      SELECT i.order_id, i.customer_id, 'PENDING', d.total, d.currency, i.at, i.at, (SELECT slot FROM place)
+      FROM input i, decision d
       WHERE d.ok
       ON CONFLICT (customer_id, pending_slot) WHERE status = 'PENDING' AND deleted_at IS NULL DO NOTHING
       RETURNING id
@@ -96,7 +106,7 @@ export function placeOrderSql({ orderId, customerId, lines, maxPending, now }: P
       -- and PostgreSQL checks the stock CHECK on the row computed from it before it re-reads the
       -- latest version; after a concurrent restock "p.stock - quantity" would fail that CHECK.
       UPDATE products p
-      SET stock = c.stock - c.quantity, updated_at = ${now}::timestamptz
+      SET stock = c.stock - c.quantity, updated_at = (SELECT at FROM input)
       FROM checked c
       WHERE p.id = c.product_id AND EXISTS (SELECT 1 FROM placed)
       RETURNING p.id
