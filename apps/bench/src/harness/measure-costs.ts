@@ -59,7 +59,9 @@ export async function measureCallCosts(
   for (const { implementation } of tallies)
     pids.set(implementation, await clients.backendPid(implementation));
   for (let round = 0; round < rounds; round++) {
-    for (const tally of tallies) {
+    // The start rotates each round, as in the throughput measurement.
+    for (let turn = 0; turn < tallies.length; turn++) {
+      const tally = tallies[(round + turn) % tallies.length]!;
       const pid = pids.get(tally.implementation) ?? 0;
       const serverBefore = processCpuMicros(pid);
       const nodeBefore = process.cpuUsage();

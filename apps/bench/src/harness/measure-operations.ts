@@ -44,7 +44,7 @@ export interface MeasureSettings {
   extras: boolean;
 }
 
-// The baseline first in every round.
+// The table's order; within a round the start rotates (see measureOperations).
 const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'drizzle', 'prisma', 'raw-tx'];
 
 /**
@@ -83,7 +83,12 @@ export async function measureOperations(
     const trips = implementations.map(() => 0);
     const slice = settings.durationS / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
-      for (const [index, implementation] of implementations.entries()) {
+      // Each round starts with the next implementation, so none always runs right after the
+      // same one (or first after the warm-up): a slice's position can favour it, and with a
+      // fixed order that favour went to the same implementation every round.
+      for (let turn = 0; turn < implementations.length; turn++) {
+        const index = (round + turn) % implementations.length;
+        const implementation = implementations[index]!;
         const before = roundTrips[implementation.id]();
         const cacheAtStart = implementation.id === 'stratum' ? operation.cacheReads?.() : undefined;
         // Each round its own inputs, the same for every implementation.
