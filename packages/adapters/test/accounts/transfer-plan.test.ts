@@ -4,6 +4,7 @@ import { PrismaAccountRepository } from '../../src/accounts/prisma-account.repos
 import {
   captureQueries,
   explain,
+  explainGeneric,
   nodesOf,
   onlyQueryOf,
   type CapturedQuery,
@@ -46,25 +47,6 @@ beforeAll(async () => {
 });
 
 /** The plan PostgreSQL would reuse for every call once the statement is prepared. */
-async function genericPlan(query: CapturedQuery): Promise<PlanNode> {
-  const client = await handle.database.pool.connect();
-  try {
-    await client.query(`PREPARE transfer_plan AS ${query.sql}`);
-    await client.query('SET plan_cache_mode = force_generic_plan');
-    // EXPLAIN EXECUTE takes no bound parameters, so the values go in as quoted literals.
-    const literals = query.params
-      .map((value) => client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value)))
-      .join(', ');
-    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      `EXPLAIN (FORMAT JSON) EXECUTE transfer_plan(${literals})`,
-    );
-    return rows[0]!['QUERY PLAN'][0].Plan;
-  } finally {
-    // The prepared statement and the setting die with the connection, not with a later test's.
-    client.release(true);
-  }
-}
-
 function expectIndexedLocking(plan: PlanNode): void {
   const nodes = nodesOf(plan);
   expect(nodes.map((node) => node['Node Type'])).not.toContain('Seq Scan');
@@ -84,6 +66,6 @@ describe(`the transfer statement's plan, among ${ACCOUNTS} accounts and as many 
   });
 
   it('locks the accounts through the primary key in the generic plan', async () => {
-    expectIndexedLocking(await genericPlan(statement));
+    expectIndexedLocking(await explainGeneric(handle.database.pool, statement));
   });
 });

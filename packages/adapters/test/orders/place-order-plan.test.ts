@@ -4,6 +4,7 @@ import { PrismaOrderRepository } from '../../src/orders/prisma-order.repository'
 import {
   captureQueries,
   explain,
+  explainGeneric,
   nodesOf,
   onlyQueryOf,
   type CapturedQuery,
@@ -49,27 +50,6 @@ beforeAll(async () => {
 });
 
 /** The plan PostgreSQL would reuse for every call once the statement is prepared. */
-async function genericPlan(query: CapturedQuery): Promise<PlanNode> {
-  const client = await handle.database.pool.connect();
-  try {
-    await client.query(`PREPARE place_order_plan AS ${query.sql}`);
-    await client.query('SET plan_cache_mode = force_generic_plan');
-    // EXPLAIN EXECUTE takes no bound parameters, so the values go in as quoted literals.
-    const literals = query.params.map((value) => {
-      if (value === null) return 'NULL';
-      if (Array.isArray(value)) return client.escapeLiteral(`{${value.join(',')}}`);
-      return client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
-    });
-    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      `EXPLAIN (FORMAT JSON) EXECUTE place_order_plan(${literals.join(', ')})`,
-    );
-    return rows[0]!['QUERY PLAN'][0].Plan;
-  } finally {
-    // The prepared statement and the setting die with the connection, not with a later test's.
-    client.release(true);
-  }
-}
-
 function expectIndexedPlacement(plan: PlanNode): void {
   const nodes = nodesOf(plan);
   expect(
@@ -94,6 +74,6 @@ describe(`the placement's plan, among ${PRODUCTS} products and ${CUSTOMERS * ORD
   });
 
   it('locks the products through the primary key in the generic plan', async () => {
-    expectIndexedPlacement(await genericPlan(statement));
+    expectIndexedPlacement(await explainGeneric(handle.database.pool, statement));
   });
 });

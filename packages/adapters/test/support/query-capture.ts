@@ -64,6 +64,31 @@ export async function explain(pool: StratumPool, query: CapturedQuery): Promise<
   return rows[0]!['QUERY PLAN'][0].Plan;
 }
 
+/**
+ * The generic plan a named statement settles on after five calls, for a captured statement: the
+ * plan that serves it from then on, whatever the values.
+ */
+export async function explainGeneric(pool: StratumPool, query: CapturedQuery): Promise<PlanNode> {
+  const client = await pool.connect();
+  try {
+    await client.query(`PREPARE generic_plan AS ${query.sql}`);
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    // EXPLAIN EXECUTE takes no bound parameters, so the values go in as quoted literals.
+    const literals = query.params.map((value) => {
+      if (value === null) return 'NULL';
+      if (Array.isArray(value)) return client.escapeLiteral(`{${value.join(',')}}`);
+      return client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
+    });
+    const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) EXECUTE generic_plan(${literals.join(', ')})`,
+    );
+    return rows[0]!['QUERY PLAN'][0].Plan;
+  } finally {
+    // The prepared statement and the setting die with the connection, not with a later test's.
+    client.release(true);
+  }
+}
+
 /** Every node of the plan, depth first. */
 export function nodesOf(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
