@@ -25,6 +25,12 @@ export interface ApiConfig {
   requestLimit: { maxPerWindow: number; windowSeconds: number };
   /** Namespace of the limits' counters in Redis (with REDIS_URL or REDIS_CLUSTER_NODES). */
   rateLimitKeyPrefix: string;
+  /**
+   * Per-command timeout of the limits' Redis client. Longer than the cache's: a cache timeout only
+   * sends a read to PostgreSQL, but a limit timeout makes the instance count alone for a cooldown,
+   * which lets N instances allow N times the limit meanwhile.
+   */
+  rateLimitRedisTimeoutMs: number;
   /** PENDING orders (each holding reserved stock) one customer may have at once. */
   maxPendingOrdersPerCustomer: number;
   /** The pending-order sweep: reservations older than `reservationTtlMs` expire and free their stock. */
@@ -73,6 +79,7 @@ export const API_ENV = z.object({
   RATE_LIMIT_MAX_PER_WINDOW: envInteger(0).default(1_000),
   RATE_LIMIT_WINDOW_SECONDS: envInteger().default(60),
   RATE_LIMIT_KEY_PREFIX: envText().default('stratum:limits'),
+  RATE_LIMIT_REDIS_TIMEOUT_MS: envInteger().default(1_000),
   ORDER_MAX_PENDING_PER_CUSTOMER: envInteger().default(20),
   ORDER_RESERVATION_TTL_MINUTES: envInteger().default(30),
   ORDER_SWEEP_INTERVAL_SECONDS: envInteger().default(60),
@@ -109,6 +116,7 @@ export function readApiConfig(env: Env = process.env): ApiConfig {
       windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
     },
     rateLimitKeyPrefix: settings.RATE_LIMIT_KEY_PREFIX,
+    rateLimitRedisTimeoutMs: settings.RATE_LIMIT_REDIS_TIMEOUT_MS,
     maxPendingOrdersPerCustomer: settings.ORDER_MAX_PENDING_PER_CUSTOMER,
     shutdownGraceMs: settings.SHUTDOWN_GRACE_MS,
     unavailableRetryAfterSeconds: 5,

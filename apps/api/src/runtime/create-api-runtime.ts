@@ -94,9 +94,13 @@ export function createApiRuntime(env: Env, options: ApiRuntimeOptions = {}): Api
   // Redis when REDIS_URL is set, else an in-process LRU. Sessions and permissions are never cached:
   // revocation must take effect on the next request.
   const cache = createCache(cacheConfig);
-  // The limits count in Redis too when it is configured (a client of their own, same settings), so
-  // every instance shares them; while Redis fails they count in this process (README, Security).
-  const limitsRedis = redisClientFor(cacheConfig);
+  // The limits count in Redis too when it is configured (a client of their own, with a longer
+  // command timeout), so every instance shares them; while Redis fails they count in this process
+  // (README, Security).
+  const limitsRedis = redisClientFor({
+    ...cacheConfig,
+    redisCommandTimeoutMs: config.rateLimitRedisTimeoutMs,
+  });
   const rateLimits = createRateLimitStores({
     redis: limitsRedis,
     keyPrefix: config.rateLimitKeyPrefix,
