@@ -111,6 +111,9 @@ describe('the benchmark harness', () => {
         expect(result.ops, `${operation.id} ${result.implementation}`).toBeGreaterThan(0);
         expect(result.roundTrips, `${operation.id} ${result.implementation}`).toBeGreaterThan(0);
         expect(result.cost?.calls, `${operation.id} ${result.implementation}`).toBeGreaterThan(0);
+        // One figure per round (one round here), for the targets' round-by-round spread.
+        expect(result.roundOpsPerSec, `${operation.id} ${result.implementation}`).toHaveLength(1);
+        expect(result.cost?.roundNodeUs, `${operation.id} ${result.implementation}`).toHaveLength(1);
       }
     }
     expect(results.targets.map((target) => target.id)).toContain('transfer-vs-raw-tx');

@@ -15,6 +15,8 @@ export interface CallCost {
   p50Ms: number;
   p99Ms: number;
   calls: number;
+  /** Node CPU per call in each round, in the order they ran: the spread of nodeUs. */
+  roundNodeUs: number[];
 }
 
 /**
@@ -46,6 +48,7 @@ export async function measureCallCosts(
       wallUs: 0,
       calls: 0,
       latencies: new LatencyRecorder(),
+      roundNodeUs: [] as number[],
     };
   });
   for (const tally of tallies) {
@@ -66,6 +69,7 @@ export async function measureCallCosts(
       const serverBefore = processCpuMicros(pid);
       const nodeBefore = process.cpuUsage();
       const started = performance.now();
+      const callsBefore = tally.calls;
       while (performance.now() - started < (seconds * 1000) / rounds) {
         const begun = performance.now();
         await tally.run.run(tally.random);
@@ -75,6 +79,7 @@ export async function measureCallCosts(
       tally.wallUs += (performance.now() - started) * 1000;
       const node = process.cpuUsage(nodeBefore);
       tally.nodeUs += node.user + node.system;
+      tally.roundNodeUs.push((node.user + node.system) / Math.max(1, tally.calls - callsBefore));
       const serverAfter = processCpuMicros(pid);
       tally.serverUs =
         tally.serverUs === null || serverBefore === null || serverAfter === null
@@ -83,7 +88,7 @@ export async function measureCallCosts(
     }
   }
   return new Map(
-    tallies.map(({ implementation, nodeUs, serverUs, wallUs, calls, latencies }) => {
+    tallies.map(({ implementation, nodeUs, serverUs, wallUs, calls, latencies, roundNodeUs }) => {
       const { p50Ms, p99Ms } = latencies.summary();
       const per = Math.max(1, calls);
       return [
@@ -95,6 +100,7 @@ export async function measureCallCosts(
           p50Ms,
           p99Ms,
           calls,
+          roundNodeUs,
         },
       ];
     }),

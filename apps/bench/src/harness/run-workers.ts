@@ -7,6 +7,8 @@ export interface Measurement extends LatencySummary {
   errors: number;
   firstError: string | undefined;
   elapsedS: number;
+  /** Throughput of each slice, in the order they ran: the rounds' spread, paired across implementations. */
+  roundOpsPerSec: number[];
 }
 
 export interface WorkerRun {
@@ -21,6 +23,7 @@ export class MeasurementTally {
   errors = 0;
   firstError: string | undefined;
   elapsedS = 0;
+  readonly roundOpsPerSec: number[] = [];
 
   summary(): Measurement {
     const ops = this.latencies.size;
@@ -30,6 +33,7 @@ export class MeasurementTally {
       errors: this.errors,
       firstError: this.firstError?.split('\n').slice(0, 3).join(' ').slice(0, 300),
       elapsedS: this.elapsedS,
+      roundOpsPerSec: [...this.roundOpsPerSec],
       ...this.latencies.summary(),
     };
   }
@@ -47,6 +51,7 @@ export async function runWorkers(
   tally: MeasurementTally = new MeasurementTally(),
 ): Promise<MeasurementTally> {
   const started = performance.now();
+  const opsBefore = tally.latencies.size;
   const deadline = started + run.durationS * 1000;
   await Promise.all(
     Array.from({ length: run.workers }, async (_, worker) => {
@@ -63,6 +68,8 @@ export async function runWorkers(
       }
     }),
   );
-  tally.elapsedS += (performance.now() - started) / 1000;
+  const elapsedS = (performance.now() - started) / 1000;
+  tally.elapsedS += elapsedS;
+  tally.roundOpsPerSec.push(elapsedS > 0 ? (tally.latencies.size - opsBefore) / elapsedS : 0);
   return tally;
 }

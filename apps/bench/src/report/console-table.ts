@@ -69,7 +69,21 @@ export function pgbenchLine(pgbench: PgbenchResult): string {
 
 export function targetLines(targets: readonly TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? ' - ' : met ? 'MET' : 'MISSED');
-  return targets.map((t) => `${mark(t.met).padEnd(6)} ${t.target}: ${t.detail}`).join('\n');
+  const lines = targets.map(
+    (t) => `${mark(t.met).padEnd(6)} ${t.target}: ${t.detail}${t.unsettled ? ' (within the rounds)' : ''}`,
+  );
+  return [...lines, unsettledSummary(targets)].filter(Boolean).join('\n');
+}
+
+/** How many verdicts one run's rounds do not settle: the target lies between its lowest and highest round. */
+export function unsettledSummary(targets: readonly TargetCheck[]): string {
+  const unsettled = targets.filter((t) => t.unsettled && t.met !== null);
+  if (unsettled.length === 0) return '';
+  const missed = unsettled.filter((t) => t.met === false).length;
+  return (
+    `${unsettled.length} verdicts (${missed} missed, ${unsettled.length - missed} met) have the target ` +
+    `within their rounds' spread: this run alone does not settle them.`
+  );
 }
 
 /** The implementation's name, with the cache's hit ratio beside a cached figure. */

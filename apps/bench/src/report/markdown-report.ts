@@ -44,7 +44,7 @@ export function markdownReport(results: BenchResults): string {
     '| :-- | :-- | :-- |',
     ...results.targets.map(
       (t) =>
-        `| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'} | ${t.detail} |`,
+        `| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'}${t.unsettled ? ', within the rounds' : ''} | ${t.detail} |`,
     ),
     '',
   ].join('\n');

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
 import type { BenchResults } from './bench-results';
-import { cacheShares } from './console-table';
+import { cacheShares, unsettledSummary } from './console-table';
 import { formatNodeRatio, formatRate, formatRatio } from './format';
 
 /**
@@ -37,8 +37,21 @@ export function readmeSection(results: BenchResults): string {
     '',
     `Targets: ${met.length} met, ${missed.length} missed` +
       (missed.length ? ':' : '.') +
-      (missed.length ? `\n\n${missed.map((t) => `- ${t.target}: ${t.detail}`).join('\n')}` : ''),
+      (missed.length
+        ? `\n\n${missed.map((t) => `- ${t.target}: ${t.detail}${t.unsettled ? ' (within the rounds)' : ''}`).join('\n')}`
+        : ''),
+    ...spreadNote(results),
   ].join('\n');
+}
+
+/** A ratio target's rounds: each round ran every implementation on the same inputs, so its ratios pair up. */
+function spreadNote(results: BenchResults): string[] {
+  const summary = unsettledSummary(results.targets);
+  return [
+    '',
+    `A ratio target's figures end with its ${results.settings.rounds} rounds' lowest and highest ratio. ` +
+      (summary || "No verdict has its target within its rounds' spread."),
+  ];
 }
 
 function row(operation: OperationResult): string {

@@ -1,6 +1,7 @@
 import type { ImplementationId } from '../harness/bench-operation';
 import type { ImplementationResult, OperationResult } from '../harness/measure-operations';
 import { nodeCpuRatio } from './format';
+import { formatSpread, roundRatios, spans, spreadOf, type RoundSpread } from './round-spread';
 
 /** One of the targets (issues #7 and #11), judged on this run's figures; `met` is null when the run did not measure it. */
 export interface TargetCheck {
@@ -8,6 +9,10 @@ export interface TargetCheck {
   target: string;
   met: boolean | null;
   detail: string;
+  /** The ratio round by round, where the target compares two implementations on one operation. */
+  spread?: RoundSpread;
+  /** The target lies within `spread`: whichever way it was judged, this run does not settle it. */
+  unsettled?: boolean;
 }
 
 type Find = (operation: string, implementation: ImplementationId) => ImplementationResult | undefined;
@@ -131,11 +136,15 @@ function issue11Targets(find: Find, operations: readonly OperationResult[]): Tar
   for (const operation of operations) {
     const node = nodeCpuRatio(operation);
     if (node === null) continue;
+    const costOf = (id: ImplementationId) =>
+      operation.results.find((r) => r.implementation === id)?.cost?.roundNodeUs ?? [];
+    const spread = spreadOf(roundRatios(costOf('stratum'), costOf('raw')));
     checks.push({
       id: `${operation.id}-node-cpu`,
       target: `${operation.title}: Stratum's Node CPU per call ≤ 1.25× raw pg's`,
       met: node <= 1.25,
-      detail: `${node.toFixed(2)}×`,
+      detail: `${node.toFixed(2)}×${roundsText(spread)}`,
+      ...spreadFields(spread, 1.25),
     });
   }
   return checks;
@@ -154,14 +163,27 @@ function ratio(
   if (!subject || !base || base.opsPerSec === 0)
     return { id, target, met: null, detail: 'not measured in this run' };
   const achieved = subject.opsPerSec / base.opsPerSec;
+  // Rounds pair up only within one operation: there each round gave every implementation the same inputs.
+  const spread =
+    operation === baseOperation ? spreadOf(roundRatios(subject.roundOpsPerSec, base.roundOpsPerSec)) : null;
   return {
     id,
     target,
     met: achieved >= factor && subject.errors === 0,
     detail:
       `${fmt(subject.opsPerSec)} vs ${fmt(base.opsPerSec)} ops/s = ${achieved.toFixed(2)}× (needs ${factor}×)` +
+      roundsText(spread) +
       (subject.errors ? `, ${subject.errors} errors` : ''),
+    ...spreadFields(spread, factor),
   };
+}
+
+function roundsText(spread: RoundSpread | null): string {
+  return spread ? `; ${spread.rounds} rounds ${formatSpread(spread)}×` : '';
+}
+
+function spreadFields(spread: RoundSpread | null, factor: number): Pick<TargetCheck, 'spread' | 'unsettled'> {
+  return spread ? { spread, unsettled: spans(spread, factor) } : {};
 }
 
 function searchLatency(subject: ImplementationResult | undefined, p50Ms: number, p99Ms: number): TargetCheck {
