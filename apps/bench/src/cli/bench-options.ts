@@ -15,7 +15,7 @@ export interface BenchOptions {
   pool: number;
   durationS: number;
   warmupS: number;
-  /** Slices each measurement is split into, taken in rotation with the other implementations. */
+  /** Slices each measurement is split into, taking turns with the other implementations (turn-order.ts). */
   rounds: number;
   /** Seconds of single calls per implementation to measure CPU per call; 0 skips it. */
   costSeconds: number;
@@ -45,9 +45,9 @@ export interface BenchOptions {
 export const DEFAULT_OPTIONS: BenchOptions = {
   workers: 8,
   pool: 8,
-  durationS: 3,
+  durationS: 4,
   warmupS: 1,
-  rounds: 3,
+  rounds: 4,
   costSeconds: 1,
   users: 100_000,
   orders: 100_000,
@@ -72,7 +72,7 @@ export const USAGE = `usage: pnpm --filter @stratum/bench bench -- [options]
   --pool N             connections in every implementation's pool [= workers]
   --duration S         measured seconds per operation and implementation [${DEFAULT_OPTIONS.durationS}]
   --warmup S           unmeasured seconds before each measurement [${DEFAULT_OPTIONS.warmupS}]
-  --rounds N           slices of each measurement, in rotation with the other implementations [${DEFAULT_OPTIONS.rounds}]
+  --rounds N           slices of each measurement, taking turns with the other implementations [${DEFAULT_OPTIONS.rounds}]
   --cost-seconds S     single calls per implementation to measure CPU per call, 0 to skip [${DEFAULT_OPTIONS.costSeconds}]
   --users N --orders N --accounts N        data set [${DEFAULT_OPTIONS.users}, ${DEFAULT_OPTIONS.orders}, ${DEFAULT_OPTIONS.accounts}]
   --products N[,N...]  catalogue sizes for product search [${DEFAULT_OPTIONS.productSizes.join(',')}]

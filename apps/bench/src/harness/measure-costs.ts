@@ -3,6 +3,7 @@ import type { BenchOperation, ImplementationId } from './bench-operation';
 import { LatencyRecorder } from './latency-recorder';
 import { processCpuMicros } from './process-cpu';
 import { seededRandom } from './random';
+import { turnOrder } from './turn-order';
 
 /** What one call costs when nothing else runs: CPU on each side of the wire, and its latency. */
 export interface CallCost {
@@ -62,9 +63,9 @@ export async function measureCallCosts(
   for (const { implementation } of tallies)
     pids.set(implementation, await clients.backendPid(implementation));
   for (let round = 0; round < rounds; round++) {
-    // The start rotates each round, as in the throughput measurement.
-    for (let turn = 0; turn < tallies.length; turn++) {
-      const tally = tallies[(round + turn) % tallies.length]!;
+    // In the throughput measurement's order of turns (turn-order.ts).
+    for (const index of turnOrder(tallies.length, round)) {
+      const tally = tallies[index]!;
       const pid = pids.get(tally.implementation) ?? 0;
       const serverBefore = processCpuMicros(pid);
       const nodeBefore = process.cpuUsage();

@@ -8,6 +8,7 @@ import {
 import type { SearchOverlap } from '../operations/products/search-overlap';
 import type { CallCost } from './measure-costs';
 import { MeasurementTally, runWorkers, type Measurement } from './run-workers';
+import { turnOrder } from './turn-order';
 
 export interface ImplementationResult extends Measurement {
   implementation: ImplementationId;
@@ -44,13 +45,13 @@ export interface MeasureSettings {
   extras: boolean;
 }
 
-// The table's order; within a round the start rotates (see measureOperations).
+// The table's order; within a round the order follows turnOrder (see measureOperations).
 const ORDER: readonly ImplementationId[] = ['raw', 'stratum', 'drizzle', 'prisma', 'raw-tx'];
 
 /**
  * Each implementation of an operation in turn, never two at once, every worker busy. First a
- * warm-up of each (plans cached, pools filled, pages in memory), then `rounds` rotations of
- * short slices: on a machine whose load drifts (CI, a shared box) every implementation gets its
+ * warm-up of each (plans cached, pools filled, pages in memory), then `rounds` rounds of
+ * short slices, in an order that changes from round to round: on a machine whose load drifts (CI, a shared box) every implementation gets its
  * share of the quiet and the busy moments, so the ratios stay fair even when the absolute
  * figures move.
  */
@@ -83,11 +84,9 @@ export async function measureOperations(
     const trips = implementations.map(() => 0);
     const slice = settings.durationS / settings.rounds;
     for (let round = 0; round < settings.rounds; round++) {
-      // Each round starts with the next implementation, so none always runs right after the
-      // same one (or first after the warm-up): a slice's position can favour it, and with a
-      // fixed order that favour went to the same implementation every round.
-      for (let turn = 0; turn < implementations.length; turn++) {
-        const index = (round + turn) % implementations.length;
+      // Over the rounds every implementation runs right after every other one equally often
+      // (turn-order.ts): a slice inherits something of the one before it.
+      for (const index of turnOrder(implementations.length, round)) {
         const implementation = implementations[index]!;
         const before = roundTrips[implementation.id]();
         const cacheAtStart = implementation.id === 'stratum' ? operation.cacheReads?.() : undefined;

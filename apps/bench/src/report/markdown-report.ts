@@ -23,7 +23,7 @@ export function markdownReport(results: BenchResults): string {
       `machine (${settingsText}); load average ${machine.loadBefore} before, ${machine.loadAfter ?? '?'} after.`,
     '',
     `${settings.workers} workers, a pool of ${settings.pool} per implementation, ${settings.warmupS} s warm-up, then ` +
-      `${settings.durationS} s per implementation in ${settings.rounds} rotating slices; ` +
+      `${settings.durationS} s per implementation in ${settings.rounds} slices, in an order balanced over the rounds; ` +
       `${settings.users.toLocaleString('en-US')} users, ${settings.orders.toLocaleString('en-US')} orders, ` +
       `${settings.accounts.toLocaleString('en-US')} accounts. Ratios are to raw pg on the same operation.`,
     '',

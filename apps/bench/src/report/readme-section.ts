@@ -26,7 +26,7 @@ export function readmeSection(results: BenchResults): string {
   const met = results.targets.filter((t) => t.met === true);
   return [
     `Latest published run, ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC: ${settings.workers} workers, ` +
-      `a pool of ${settings.pool} per implementation, ${settings.durationS} s each in ${settings.rounds} rotating ` +
+      `a pool of ${settings.pool} per implementation, ${settings.durationS} s each in ${settings.rounds} ` +
       `slices, on ${machine.cpus} × ${machine.cpuModel} with PostgreSQL ${machine.postgres} on the same machine; ` +
       `load average ${machine.loadBefore} before the run. ops/s, and the ratio to raw pg on the same ` +
       `operation; the last column is Stratum's Node CPU per call over raw pg's (one call at a time).`,

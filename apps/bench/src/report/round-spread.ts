@@ -1,5 +1,5 @@
 /**
- * A run measures each implementation in several rotating rounds, each round with the same inputs
+ * A run measures each implementation in several rounds, each round with the same inputs
  * for every implementation. The ratio of two implementations' figures round by round shows how
  * far one run's pooled ratio can be trusted: on a 2-core machine a pooled ratio moves by up to
  * ±15 % between quiet runs, and a target that lies within the rounds' spread is not settled by it.
